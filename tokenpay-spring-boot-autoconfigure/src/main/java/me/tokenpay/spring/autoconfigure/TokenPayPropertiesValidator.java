@@ -1,0 +1,114 @@
+package me.tokenpay.spring.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import me.tokenpay.spring.client.TokenPayClientSettings;
+import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.TokenPayVersion;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@link TokenPayProperties} into client settings, failing with an {@link InvalidTokenPayPropertyException}
+ * that names the property to fix.
+ *
+ * @author TokenPay Spring Boot team
+ */
+final class TokenPayPropertiesValidator {
+
+	private static final String DISABLE = " (or set tokenpay.enabled=false to turn the TokenPay client off)";
+
+	private TokenPayPropertiesValidator() {
+	}
+
+	static TokenPayCredentials credentials(TokenPayProperties properties) {
+		String appId = required("tokenpay.app-id", properties.appId(), "the App ID");
+		String mchId = required("tokenpay.mch-id", properties.mchId(), "the merchant ID");
+		String appSecret = required("tokenpay.app-secret", properties.appSecret(), "the APP SECRET");
+		int length = appSecret.getBytes(StandardCharsets.UTF_8).length;
+		if (length != TokenPayCredentials.APP_SECRET_LENGTH) {
+			throw new InvalidTokenPayPropertyException("tokenpay.app-secret",
+					"must be exactly 32 UTF-8 bytes (an AES-256 key) but has " + length,
+					"Copy the APP SECRET from the TokenPay merchant backstage again, without quotes or spaces");
+		}
+		return new TokenPayCredentials(appId, mchId, appSecret);
+	}
+
+	static TokenPayClientSettings clientSettings(TokenPayProperties properties) {
+		URI baseUrl = baseUrl(properties.baseUrl());
+		String path = properties.cancelPayout().path();
+		if (!path.startsWith("/")) {
+			throw new InvalidTokenPayPropertyException("tokenpay.cancel-payout.path", "must start with '/'",
+					"Set tokenpay.cancel-payout.path to /v1/payanother/close or /v1/payout/close");
+		}
+		String payoutIdField = properties.cancelPayout().payoutIdField();
+		if (!StringUtils.hasText(payoutIdField)) {
+			throw new InvalidTokenPayPropertyException("tokenpay.cancel-payout.payout-id-field", "must not be blank",
+					"Set tokenpay.cancel-payout.payout-id-field to payout_id or payanother_id");
+		}
+		positive("tokenpay.connect-timeout", properties.connectTimeout());
+		positive("tokenpay.read-timeout", properties.readTimeout());
+		positive("tokenpay.signature.response-tolerance", properties.signature().responseTolerance());
+		long maxResponseSize = properties.maxResponseSize().toBytes();
+		if (maxResponseSize <= 0) {
+			throw new InvalidTokenPayPropertyException("tokenpay.max-response-size", "must be positive",
+					"Remove tokenpay.max-response-size to use the default of 1MB");
+		}
+		String userAgent = StringUtils.hasText(properties.userAgent()) ? properties.userAgent()
+				: TokenPayVersion.userAgent();
+		return new TokenPayClientSettings(baseUrl, path, payoutIdField, maxResponseSize, userAgent);
+	}
+
+	private static String required(String property, @Nullable String value, String what) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidTokenPayPropertyException(property, "is not set",
+					"Set " + property + " to " + what + " shown in the TokenPay merchant backstage" + DISABLE);
+		}
+		return value.trim();
+	}
+
+	private static URI baseUrl(String value) {
+		String action = "Set tokenpay.base-url to https://api.tokenpay.me or another https URL; plain http is only "
+				+ "allowed for loopback hosts such as a local mock server";
+		URI uri;
+		try {
+			uri = new URI(value.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "is not a valid URL: " + ex.getReason(),
+					action);
+		}
+		String host = uri.getHost();
+		if (!uri.isAbsolute() || host == null) {
+			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "is not an absolute URL with a host",
+					action);
+		}
+		boolean https = "https".equalsIgnoreCase(uri.getScheme());
+		boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(host);
+		if (!https && !loopbackHttp) {
+			throw new InvalidTokenPayPropertyException("tokenpay.base-url",
+					"must use https (or http to a loopback host) but is '" + uri + "'", action);
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "must not have a query or fragment",
+					action);
+		}
+		return uri;
+	}
+
+	private static boolean isLoopback(String host) {
+		return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
+	}
+
+	private static void positive(String property, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new InvalidTokenPayPropertyException(property, "must be positive but is " + duration,
+					"Set " + property + " to a positive duration such as 10s, or remove it to use the default");
+		}
+	}
+
+}

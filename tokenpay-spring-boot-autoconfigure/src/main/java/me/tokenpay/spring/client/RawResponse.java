@@ -1,0 +1,64 @@
+package me.tokenpay.spring.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * An answer as it arrived: status, headers and the body bytes, read up to a limit.
+ *
+ * @param status the HTTP status
+ * @param headers the headers
+ * @param body the body
+ * @author TokenPay Spring Boot team
+ */
+record RawResponse(int status, HttpHeaders headers, byte[] body) {
+
+	/**
+	 * Read an answer, refusing bodies over a limit without reading past it.
+	 * @param response the HTTP response
+	 * @param maxSize the largest body accepted, in bytes
+	 * @return the answer
+	 * @throws IOException if reading fails
+	 * @throws TokenPayResponseTooLargeException if the body exceeds the limit
+	 */
+	static RawResponse read(ClientHttpResponse response, long maxSize) throws IOException {
+		int status = response.getStatusCode().value();
+		HttpHeaders headers = response.getHeaders();
+		if (headers.getContentLength() > maxSize) {
+			throw new TokenPayResponseTooLargeException(status, maxSize);
+		}
+		try (InputStream body = response.getBody()) {
+			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
+			if (bytes.length > maxSize) {
+				throw new TokenPayResponseTooLargeException(status, maxSize);
+			}
+			return new RawResponse(status, headers, bytes);
+		}
+	}
+
+	/**
+	 * Return the declared content type.
+	 * @return the content type, {@code null} if absent
+	 * @throws TokenPayNonJsonResponseException if the header cannot be parsed
+	 */
+	@Nullable MediaType contentType() {
+		try {
+			return this.headers.getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new TokenPayNonJsonResponseException(this.status, this.headers.getFirst(HttpHeaders.CONTENT_TYPE));
+		}
+	}
+
+	boolean isSuccessful() {
+		return this.status >= 200 && this.status < 300;
+	}
+
+}

@@ -1,0 +1,70 @@
+package me.tokenpay.spring.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the gateway answered with a readable, verified envelope whose {@code code} is not {@code 0}.
+ * {@link #getCategory()} tells whether to retry, fix the configuration, or report a business refusal; never branch
+ * on {@link #getMsg()}, whose wording varies.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public class TokenPayApiException extends TokenPayException {
+
+	private final int code;
+
+	private final @Nullable String msg;
+
+	private final int httpStatus;
+
+	private final TokenPayErrorCategory category;
+
+	/**
+	 * Create a new instance.
+	 * @param code the gateway code
+	 * @param msg the gateway's status text
+	 * @param requestId the gateway's request id
+	 * @param httpStatus the HTTP status of the answer
+	 */
+	public TokenPayApiException(int code, @Nullable String msg, @Nullable String requestId, int httpStatus) {
+		super("TokenPay rejected the call with code " + code + " (" + TokenPayErrorCategory.of(code) + ", HTTP "
+				+ httpStatus + "): " + msg, requestId, null);
+		this.code = code;
+		this.msg = msg;
+		this.httpStatus = httpStatus;
+		this.category = TokenPayErrorCategory.of(code);
+	}
+
+	/**
+	 * Return the gateway code, never {@code 0}.
+	 * @return the gateway code
+	 */
+	public int getCode() {
+		return this.code;
+	}
+
+	/**
+	 * Return the gateway's status text.
+	 * @return the status text or {@code null}
+	 */
+	public @Nullable String getMsg() {
+		return this.msg;
+	}
+
+	/**
+	 * Return the HTTP status of the answer.
+	 * @return the HTTP status
+	 */
+	public int getHttpStatus() {
+		return this.httpStatus;
+	}
+
+	/**
+	 * Return the category of the code.
+	 * @return the category
+	 */
+	public TokenPayErrorCategory getCategory() {
+		return this.category;
+	}
+
+}

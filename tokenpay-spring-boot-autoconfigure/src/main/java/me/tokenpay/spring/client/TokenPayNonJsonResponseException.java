@@ -1,0 +1,34 @@
+package me.tokenpay.spring.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the answer is not JSON, typically an HTML error page from a proxy or load balancer in front of the
+ * gateway.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public class TokenPayNonJsonResponseException extends TokenPayInvalidResponseException {
+
+	private final @Nullable String contentType;
+
+	/**
+	 * Create a new instance.
+	 * @param httpStatus the HTTP status of the answer
+	 * @param contentType the content type of the answer
+	 */
+	public TokenPayNonJsonResponseException(int httpStatus, @Nullable String contentType) {
+		super("TokenPay answered with " + ((contentType != null) ? "'" + contentType + "'" : "a body")
+				+ " that is not JSON; check tokenpay.base-url and any proxy in between", httpStatus, null, null);
+		this.contentType = contentType;
+	}
+
+	/**
+	 * Return the content type of the answer.
+	 * @return the content type or {@code null} if the answer had none
+	 */
+	public @Nullable String getContentType() {
+		return this.contentType;
+	}
+
+}

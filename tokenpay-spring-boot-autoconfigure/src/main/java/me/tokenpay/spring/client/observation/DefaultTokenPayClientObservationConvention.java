@@ -1,0 +1,57 @@
+package me.tokenpay.spring.client.observation;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.HighCardinalityKeyNames;
+import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.LowCardinalityKeyNames;
+
+/**
+ * Default {@link TokenPayClientObservationConvention}: name {@code tokenpay.client.requests}, low-cardinality keys
+ * {@code operation}, {@code outcome} and {@code code}, high-cardinality keys for the payout and request ids.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public class DefaultTokenPayClientObservationConvention implements TokenPayClientObservationConvention {
+
+	/**
+	 * Name of the observation and of the timer it produces.
+	 */
+	public static final String NAME = "tokenpay.client.requests";
+
+	private static final String NONE = "none";
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(TokenPayClientObservationContext context) {
+		return "tokenpay " + context.getOperation();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(TokenPayClientObservationContext context) {
+		TokenPayOutcome outcome = context.getOutcome();
+		Integer code = context.getCode();
+		return KeyValues.of(LowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
+				LowCardinalityKeyNames.OUTCOME.withValue((outcome != null) ? outcome.getValue() : NONE),
+				LowCardinalityKeyNames.CODE.withValue((code != null) ? code.toString() : NONE));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(TokenPayClientObservationContext context) {
+		String payoutId = context.getPayoutId();
+		String requestId = context.getRequestId();
+		KeyValues keyValues = KeyValues.empty();
+		if (payoutId != null) {
+			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.PAYOUT_ID, payoutId));
+		}
+		if (requestId != null) {
+			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.REQUEST_ID, requestId));
+		}
+		return keyValues;
+	}
+
+}

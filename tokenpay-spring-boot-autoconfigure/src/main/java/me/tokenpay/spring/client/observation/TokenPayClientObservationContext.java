@@ -1,0 +1,97 @@
+package me.tokenpay.spring.client.observation;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Context of one observed TokenPay call, filled in as the call proceeds.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public class TokenPayClientObservationContext extends Observation.Context {
+
+	private final String operation;
+
+	private final @Nullable String payoutId;
+
+	private @Nullable TokenPayOutcome outcome;
+
+	private @Nullable Integer code;
+
+	private @Nullable String requestId;
+
+	/**
+	 * Create a context.
+	 * @param operation the operation name, for example {@code cancel-payout}
+	 * @param payoutId the payout the call is about, if any
+	 */
+	public TokenPayClientObservationContext(String operation, @Nullable String payoutId) {
+		this.operation = operation;
+		this.payoutId = payoutId;
+	}
+
+	/**
+	 * Return the operation name.
+	 * @return the operation name
+	 */
+	public String getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * Return the payout the call is about.
+	 * @return the payout id or {@code null}
+	 */
+	public @Nullable String getPayoutId() {
+		return this.payoutId;
+	}
+
+	/**
+	 * Return how the call ended.
+	 * @return the outcome, {@code null} while the call runs
+	 */
+	public @Nullable TokenPayOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Set how the call ended.
+	 * @param outcome the outcome
+	 */
+	public void setOutcome(TokenPayOutcome outcome) {
+		this.outcome = outcome;
+	}
+
+	/**
+	 * Return the gateway code of the answer.
+	 * @return the code or {@code null} if no readable answer arrived
+	 */
+	public @Nullable Integer getCode() {
+		return this.code;
+	}
+
+	/**
+	 * Set the gateway code of the answer.
+	 * @param code the code
+	 */
+	public void setCode(@Nullable Integer code) {
+		this.code = code;
+	}
+
+	/**
+	 * Return the gateway's request id.
+	 * @return the request id or {@code null}
+	 */
+	public @Nullable String getRequestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * Set the gateway's request id.
+	 * @param requestId the request id
+	 */
+	public void setRequestId(@Nullable String requestId) {
+		this.requestId = requestId;
+	}
+
+}

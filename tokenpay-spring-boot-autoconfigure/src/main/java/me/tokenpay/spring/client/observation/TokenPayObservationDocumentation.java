@@ -1,0 +1,100 @@
+package me.tokenpay.spring.client.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * Documents the {@code tokenpay.client.requests} observation.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public enum TokenPayObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One TokenPay call, from argument checks to the final answer.
+	 */
+	CLIENT_REQUEST {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultTokenPayClientObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeyNames.values();
+		}
+	};
+
+	/**
+	 * Keys with a bounded set of values, used as metric tags.
+	 */
+	public enum LowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The API operation, for example {@code cancel-payout}.
+		 */
+		OPERATION {
+			@Override
+			public String asString() {
+				return "operation";
+			}
+		},
+
+		/**
+		 * How the call ended: {@code success}, {@code api-error}, {@code transport-error},
+		 * {@code invalid-response} or {@code signature-error}.
+		 */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/**
+		 * The gateway code of the answer, or {@code none} if no readable answer arrived.
+		 */
+		CODE {
+			@Override
+			public String asString() {
+				return "code";
+			}
+		}
+
+	}
+
+	/**
+	 * Keys with unbounded values, for traces only.
+	 */
+	public enum HighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The payout the call is about.
+		 */
+		PAYOUT_ID {
+			@Override
+			public String asString() {
+				return "tokenpay.payout.id";
+			}
+		},
+
+		/**
+		 * The gateway's request id.
+		 */
+		REQUEST_ID {
+			@Override
+			public String asString() {
+				return "tokenpay.request.id";
+			}
+		}
+
+	}
+
+}
