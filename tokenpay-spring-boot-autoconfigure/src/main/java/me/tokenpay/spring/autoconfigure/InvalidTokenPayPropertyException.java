@@ -1,8 +1,8 @@
 package me.tokenpay.spring.autoconfigure;
 
 /**
- * Thrown at start-up when a {@code tokenpay.*} property is missing or unusable. Reported by
- * {@link InvalidTokenPayPropertyFailureAnalyzer}.
+ * Thrown at start-up when a {@code tokenpay.*} property is missing or unusable. Reported
+ * by {@link InvalidTokenPayPropertyFailureAnalyzer}.
  *
  * @author TokenPay Spring Boot team
  */

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link InvalidTokenPayPropertyException} into a start-up report that names the property to fix.
+ * Turns an {@link InvalidTokenPayPropertyException} into a start-up report that names the
+ * property to fix.
  *
  * @author TokenPay Spring Boot team
  */

@@ -29,8 +29,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 /**
- * {@link AutoConfiguration Auto-configuration} for the TokenPay client: a {@link TokenPayTemplate} built from Boot's
- * {@link RestClient.Builder} (so {@code spring.http.clients.*}, SSL bundles and {@code http.client.requests} apply),
+ * {@link AutoConfiguration Auto-configuration} for the TokenPay client: a
+ * {@link TokenPayTemplate} built from Boot's {@link RestClient.Builder} (so
+ * {@code spring.http.clients.*}, SSL bundles and {@code http.client.requests} apply),
  * with the {@code tokenpay.*} timeouts on top and redirects never followed.
  *
  * @author TokenPay Spring Boot team
@@ -61,8 +62,8 @@ public final class TokenPayAutoConfiguration {
 			TokenPayClientObservationConvention observationConvention,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
-			ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
 		TokenPayCredentials credentials = TokenPayPropertiesValidator.credentials(properties);
 		TokenPayClientSettings settings = TokenPayPropertiesValidator.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)

@@ -13,17 +13,21 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties for the TokenPay client.
  *
- * @param enabled whether to auto-configure the TokenPay client
- * @param baseUrl base URL of the TokenPay gateway; must be https unless the host is loopback
- * @param appId application id (app_id) from the TokenPay merchant backstage
- * @param mchId merchant id (mch_id) from the TokenPay merchant backstage
- * @param appSecret application secret from the TokenPay merchant backstage, exactly 32 UTF-8 bytes (an AES-256 key)
- * @param connectTimeout time allowed to open a connection to the gateway
- * @param readTimeout time allowed for the gateway's answer once the request is sent
- * @param maxResponseSize largest answer body accepted; bigger answers fail without being read further
- * @param userAgent User-Agent header sent with every call; defaults to the starter's name and version
- * @param cancelPayout settings of the Cancel Payout operation
- * @param signature settings of request signing and response signature verification
+ * @param enabled Whether to auto-configure the TokenPay client.
+ * @param baseUrl Base URL of the TokenPay gateway; must be https unless the host is
+ * loopback.
+ * @param appId Application id (app_id) from the TokenPay merchant backstage.
+ * @param mchId Merchant id (mch_id) from the TokenPay merchant backstage.
+ * @param appSecret Application secret from the TokenPay merchant backstage, exactly 32
+ * UTF-8 bytes (an AES-256 key).
+ * @param connectTimeout Time allowed to open a connection to the gateway.
+ * @param readTimeout Time allowed for the gateway's answer once the request is sent.
+ * @param maxResponseSize Largest answer body accepted; bigger answers fail without being
+ * read further.
+ * @param userAgent User-Agent header sent with every call; defaults to the starter's name
+ * and version.
+ * @param cancelPayout Settings of the Cancel Payout operation.
+ * @param signature Settings of request signing and response signature verification.
  * @author TokenPay Spring Boot team
  */
 @ConfigurationProperties("tokenpay")
@@ -37,17 +41,19 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	public String toString() {
 		return "TokenPayProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appId=" + this.appId
 				+ ", mchId=" + this.mchId + ", appSecret=" + ((this.appSecret != null) ? "******" : null)
-				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-				+ ", maxResponseSize=" + this.maxResponseSize + ", userAgent=" + this.userAgent + ", cancelPayout="
-				+ this.cancelPayout + ", signature=" + this.signature + "]";
+				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
+				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", cancelPayout=" + this.cancelPayout
+				+ ", signature=" + this.signature + "]";
 	}
 
 	/**
-	 * Settings of the Cancel Payout operation. TokenPay's documents disagree on both; the defaults follow the
-	 * English page's address line and parameter table.
+	 * Settings of the Cancel Payout operation. TokenPay's documents disagree on both; the
+	 * defaults follow the English page's address line and parameter table.
 	 *
-	 * @param path path of Cancel Payout; the English page's code samples use /v1/payout/close instead
-	 * @param payoutIdField JSON field carrying the payout id; the Chinese page names it payanother_id
+	 * @param path Path of Cancel Payout; the English page's code samples use
+	 * /v1/payout/close instead.
+	 * @param payoutIdField JSON field carrying the payout id; the Chinese page names it
+	 * payanother_id.
 	 */
 	public record CancelPayout(@DefaultValue("/v1/payanother/close") String path,
 			@DefaultValue("payout_id") String payoutIdField) {
@@ -57,10 +63,11 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * Settings of request signing and response signature verification.
 	 *
-	 * @param timestampUnit unit of the timestamp in signed requests; TokenPay's English pages say seconds, its
-	 * corrected Chinese page milliseconds
-	 * @param responseMode how strictly to verify the TTPay-Signature of answers
-	 * @param responseTolerance how far an answer's TTPay-Timestamp may be from the local clock, either way
+	 * @param timestampUnit Unit of the timestamp in signed requests; TokenPay's English
+	 * pages say seconds, its corrected Chinese page milliseconds.
+	 * @param responseMode How strictly to verify the TTPay-Signature of answers.
+	 * @param responseTolerance How far an answer's TTPay-Timestamp may be from the local
+	 * clock, either way.
 	 */
 	public record Signature(@DefaultValue("milliseconds") TimestampUnit timestampUnit,
 			@DefaultValue("if-present") ResponseSignatureMode responseMode,

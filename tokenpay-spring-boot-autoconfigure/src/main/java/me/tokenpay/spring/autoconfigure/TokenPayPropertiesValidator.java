@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@link TokenPayProperties} into client settings, failing with an {@link InvalidTokenPayPropertyException}
- * that names the property to fix.
+ * Turns {@link TokenPayProperties} into client settings, failing with an
+ * {@link InvalidTokenPayPropertyException} that names the property to fix.
  *
  * @author TokenPay Spring Boot team
  */

@@ -10,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * Reads raw answers into {@link ResponseEnvelope envelopes}. Strict: the body must be one JSON object without
- * duplicate keys or trailing content, {@code code} an integer, {@code msg} and {@code request_id} strings when
- * present. Unknown fields are ignored. Every failure is a {@link TokenPayInvalidResponseException} subtype.
+ * Reads raw answers into {@link ResponseEnvelope envelopes}. Strict: the body must be one
+ * JSON object without duplicate keys or trailing content, {@code code} an integer,
+ * {@code msg} and {@code request_id} strings when present. Unknown fields are ignored.
+ * Every failure is a {@link TokenPayInvalidResponseException} subtype.
  *
  * @author TokenPay Spring Boot team
  */
@@ -46,7 +47,8 @@ public final class ResponseEnvelopeReader {
 			throw new TokenPayEmptyResponseException(httpStatus);
 		}
 		if ((contentType != null && !isJson(contentType)) || (contentType == null && body[start] == '<')) {
-			throw new TokenPayNonJsonResponseException(httpStatus, (contentType != null) ? contentType.toString() : null);
+			throw new TokenPayNonJsonResponseException(httpStatus,
+					(contentType != null) ? contentType.toString() : null);
 		}
 		JsonNode tree = parse(httpStatus, body);
 		if (!tree.isObject()) {
@@ -91,8 +93,8 @@ public final class ResponseEnvelopeReader {
 
 	private static int firstNonWhitespace(byte[] body) {
 		int index = 0;
-		while (index < body.length && (body[index] == ' ' || body[index] == '\t' || body[index] == '\r'
-				|| body[index] == '\n')) {
+		while (index < body.length
+				&& (body[index] == ' ' || body[index] == '\t' || body[index] == '\r' || body[index] == '\n')) {
 			index++;
 		}
 		return index;

@@ -3,9 +3,9 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the gateway answered with a readable, verified envelope whose {@code code} is not {@code 0}.
- * {@link #getCategory()} tells whether to retry, fix the configuration, or report a business refusal; never branch
- * on {@link #getMsg()}, whose wording varies.
+ * Thrown when the gateway answered with a readable, verified envelope whose {@code code}
+ * is not {@code 0}. {@link #getCategory()} tells whether to retry, fix the configuration,
+ * or report a business refusal; never branch on {@link #getMsg()}, whose wording varies.
  *
  * @author TokenPay Spring Boot team
  */

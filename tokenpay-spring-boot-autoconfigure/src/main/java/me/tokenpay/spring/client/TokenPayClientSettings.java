@@ -5,7 +5,8 @@ import java.net.URI;
 import org.springframework.util.Assert;
 
 /**
- * How a {@link TokenPayTemplate} talks to the gateway, apart from credentials and HTTP client settings.
+ * How a {@link TokenPayTemplate} talks to the gateway, apart from credentials and HTTP
+ * client settings.
  *
  * @param baseUrl the gateway's base URL; a path in it is part of every signed URL
  * @param cancelPayoutPath the path of Cancel Payout, relative to the base URL

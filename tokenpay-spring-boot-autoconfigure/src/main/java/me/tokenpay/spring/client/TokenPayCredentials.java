@@ -9,7 +9,8 @@ import org.springframework.util.Assert;
  *
  * @param appId the application id ({@code app_id})
  * @param mchId the merchant id ({@code mch_id})
- * @param appSecret the application secret, exactly 32 UTF-8 bytes (an AES-256 key); never printed
+ * @param appSecret the application secret, exactly 32 UTF-8 bytes (an AES-256 key); never
+ * printed
  * @author TokenPay Spring Boot team
  */
 public record TokenPayCredentials(String appId, String mchId, String appSecret) {
@@ -24,7 +25,8 @@ public record TokenPayCredentials(String appId, String mchId, String appSecret) 
 	 * @param appId the application id
 	 * @param mchId the merchant id
 	 * @param appSecret the application secret
-	 * @throws IllegalArgumentException if a value is blank or the secret is not 32 UTF-8 bytes long
+	 * @throws IllegalArgumentException if a value is blank or the secret is not 32 UTF-8
+	 * bytes long
 	 */
 	public TokenPayCredentials {
 		Assert.hasText(appId, "App id must not be blank");

@@ -8,26 +8,27 @@ package me.tokenpay.spring.client;
 public enum TokenPayErrorCategory {
 
 	/**
-	 * A temporary condition (11000 operation failed, 11001 too frequent, 20004 frequency limit); the same call may
-	 * succeed later.
+	 * A temporary condition (11000 operation failed, 11001 too frequent, 20004 frequency
+	 * limit); the same call may succeed later.
 	 */
 	RETRYABLE,
 
 	/**
-	 * The credentials, signature or clock are wrong (103 invalid signature, 104 signature expired, 20000 unknown
-	 * application, 20001 application disabled); fix the configuration, retrying will not help.
+	 * The credentials, signature or clock are wrong (103 invalid signature, 104 signature
+	 * expired, 20000 unknown application, 20001 application disabled); fix the
+	 * configuration, retrying will not help.
 	 */
 	AUTHENTICATION,
 
 	/**
-	 * The gateway understood the call and refused it for a business reason (12001 exists, 12002 unknown, 12003 empty,
-	 * 20002 balance, 20003 quota).
+	 * The gateway understood the call and refused it for a business reason (12001 exists,
+	 * 12002 unknown, 12003 empty, 20002 balance, 20003 quota).
 	 */
 	BUSINESS,
 
 	/**
-	 * The request was malformed or incomplete (100 parameter error, 11003 missing parameter, 20005 invalid
-	 * parameter).
+	 * The request was malformed or incomplete (100 parameter error, 11003 missing
+	 * parameter, 20005 invalid parameter).
 	 */
 	VALIDATION,
 

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every exception that a {@link TokenPayOperations} call throws, apart from
- * {@link IllegalArgumentException} for arguments rejected before anything is sent. Messages never contain the app
- * secret or the {@code Authorization} header.
+ * {@link IllegalArgumentException} for arguments rejected before anything is sent.
+ * Messages never contain the app secret or the {@code Authorization} header.
  *
  * @author TokenPay Spring Boot team
  */

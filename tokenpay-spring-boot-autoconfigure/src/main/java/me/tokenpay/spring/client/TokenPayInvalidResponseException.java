@@ -3,8 +3,9 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of the exceptions thrown when an answer arrived but cannot be read as a TokenPay envelope. The subtype tells
- * what was wrong; whether the gateway acted on the call is unknown.
+ * Base of the exceptions thrown when an answer arrived but cannot be read as a TokenPay
+ * envelope. The subtype tells what was wrong; whether the gateway acted on the call is
+ * unknown.
  *
  * @author TokenPay Spring Boot team
  */

@@ -3,7 +3,8 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the answer claims to be JSON but is not well-formed, for example because it was truncated.
+ * Thrown when the answer claims to be JSON but is not well-formed, for example because it
+ * was truncated.
  *
  * @author TokenPay Spring Boot team
  */

@@ -3,8 +3,8 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the answer is not JSON, typically an HTML error page from a proxy or load balancer in front of the
- * gateway.
+ * Thrown when the answer is not JSON, typically an HTML error page from a proxy or load
+ * balancer in front of the gateway.
  *
  * @author TokenPay Spring Boot team
  */

@@ -1,8 +1,8 @@
 package me.tokenpay.spring.client;
 
 /**
- * Thrown when the answer's body exceeds the configured maximum size ({@code tokenpay.max-response-size}). Reading
- * stops at the limit.
+ * Thrown when the answer's body exceeds the configured maximum size
+ * ({@code tokenpay.max-response-size}). Reading stops at the limit.
  *
  * @author TokenPay Spring Boot team
  */

@@ -3,8 +3,9 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the answer's {@code TTPay-Signature} is missing (in {@code required} mode), stale or does not match the
- * answer. The answer must not be trusted; whether the gateway acted on the call is unknown.
+ * Thrown when the answer's {@code TTPay-Signature} is missing (in {@code required} mode),
+ * stale or does not match the answer. The answer must not be trusted; whether the gateway
+ * acted on the call is unknown.
  *
  * @author TokenPay Spring Boot team
  */

@@ -25,9 +25,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Calls the TokenPay merchant API. Each call serialises its body once, signs exactly those bytes with the
- * {@link AuthorizationSigner}, sends them through a {@link RestClient}, verifies the answer's signature with the
- * {@link ResponseVerifier}, reads its envelope and either returns the result or throws a {@link TokenPayException}
+ * Calls the TokenPay merchant API. Each call serialises its body once, signs exactly
+ * those bytes with the {@link AuthorizationSigner}, sends them through a
+ * {@link RestClient}, verifies the answer's signature with the {@link ResponseVerifier},
+ * reads its envelope and either returns the result or throws a {@link TokenPayException}
  * subtype. Every call is one {@code tokenpay.client.requests} observation. Thread-safe.
  *
  * @author TokenPay Spring Boot team
@@ -65,7 +66,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 	 * @param credentials the merchant credentials
 	 * @param signer the request signer
 	 * @param verifier the response signature verifier
-	 * @param observationRegistry the registry for observations, {@link ObservationRegistry#NOOP} to observe nothing
+	 * @param observationRegistry the registry for observations,
+	 * {@link ObservationRegistry#NOOP} to observe nothing
 	 */
 	public TokenPayTemplate(RestClient.Builder restClientBuilder, TokenPayClientSettings settings,
 			TokenPayCredentials credentials, AuthorizationSigner signer, ResponseVerifier verifier,

@@ -3,8 +3,9 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when connecting to the gateway or waiting for its answer took longer than the configured timeout. When the
- * request was already sent, whether the gateway acted on it is unknown.
+ * Thrown when connecting to the gateway or waiting for its answer took longer than the
+ * configured timeout. When the request was already sent, whether the gateway acted on it
+ * is unknown.
  *
  * @author TokenPay Spring Boot team
  */

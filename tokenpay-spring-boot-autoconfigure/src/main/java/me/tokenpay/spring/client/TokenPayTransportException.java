@@ -3,7 +3,8 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the gateway could not be reached or the connection failed before a complete answer arrived.
+ * Thrown when the gateway could not be reached or the connection failed before a complete
+ * answer arrived.
  *
  * @author TokenPay Spring Boot team
  */

@@ -3,8 +3,9 @@ package me.tokenpay.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the answer is well-formed JSON but not a TokenPay envelope: a missing or non-integer {@code code}, a
- * field of the wrong type, or a success code on an HTTP error status.
+ * Thrown when the answer is well-formed JSON but not a TokenPay envelope: a missing or
+ * non-integer {@code code}, a field of the wrong type, or a success code on an HTTP error
+ * status.
  *
  * @author TokenPay Spring Boot team
  */

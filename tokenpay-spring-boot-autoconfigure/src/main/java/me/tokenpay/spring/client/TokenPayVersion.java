@@ -26,7 +26,8 @@ public final class TokenPayVersion {
 	}
 
 	/**
-	 * Return the default {@code User-Agent}: the library, its version and the Java version.
+	 * Return the default {@code User-Agent}: the library, its version and the Java
+	 * version.
 	 * @return the default user agent
 	 */
 	public static String userAgent() {

@@ -1,6 +1,7 @@
 /**
- * Client for the TokenPay merchant API: {@link me.tokenpay.spring.client.TokenPayTemplate}, its requests,
- * responses and exceptions. Nothing here depends on Spring Boot.
+ * Client for the TokenPay merchant API:
+ * {@link me.tokenpay.spring.client.TokenPayTemplate}, its requests, responses and
+ * exceptions. Nothing here depends on Spring Boot.
  */
 @NullMarked
 package me.tokenpay.spring.client;

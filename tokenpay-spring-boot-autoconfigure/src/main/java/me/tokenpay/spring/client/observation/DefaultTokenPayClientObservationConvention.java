@@ -7,8 +7,9 @@ import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.Hi
 import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * Default {@link TokenPayClientObservationConvention}: name {@code tokenpay.client.requests}, low-cardinality keys
- * {@code operation}, {@code outcome} and {@code code}, high-cardinality keys for the payout and request ids.
+ * Default {@link TokenPayClientObservationConvention}: name
+ * {@code tokenpay.client.requests}, low-cardinality keys {@code operation},
+ * {@code outcome} and {@code code}, high-cardinality keys for the payout and request ids.
  *
  * @author TokenPay Spring Boot team
  */

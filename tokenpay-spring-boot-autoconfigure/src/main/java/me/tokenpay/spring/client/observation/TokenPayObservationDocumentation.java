@@ -48,8 +48,8 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 		},
 
 		/**
-		 * How the call ended: {@code success}, {@code api-error}, {@code transport-error},
-		 * {@code invalid-response} or {@code signature-error}.
+		 * How the call ended: {@code success}, {@code api-error},
+		 * {@code transport-error}, {@code invalid-response} or {@code signature-error}.
 		 */
 		OUTCOME {
 			@Override

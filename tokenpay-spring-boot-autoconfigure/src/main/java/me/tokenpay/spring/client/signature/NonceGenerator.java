@@ -1,8 +1,8 @@
 package me.tokenpay.spring.client.signature;
 
 /**
- * Source of the {@code nonce_str} of signed requests. Implementations must be thread-safe and return a fresh value
- * on every call.
+ * Source of the {@code nonce_str} of signed requests. Implementations must be thread-safe
+ * and return a fresh value on every call.
  *
  * @author TokenPay Spring Boot team
  * @see SecureRandomNonceGenerator

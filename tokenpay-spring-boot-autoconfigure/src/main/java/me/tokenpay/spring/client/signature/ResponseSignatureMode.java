@@ -13,8 +13,8 @@ public enum ResponseSignatureMode {
 	OFF,
 
 	/**
-	 * Check the signature when the answer carries one; accept unsigned answers. TokenPay signs answers only to
-	 * requests whose own signature it accepted.
+	 * Check the signature when the answer carries one; accept unsigned answers. TokenPay
+	 * signs answers only to requests whose own signature it accepted.
 	 */
 	IF_PRESENT,
 

@@ -15,12 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Verifies the {@code TTPay-Timestamp}, {@code TTPay-Nonce} and {@code TTPay-Signature} headers of an answer (names
- * matched without regard to case). AES-ECB can be reversed with the app secret, so the signature is opened rather
- * than recomputed: its plaintext must be {@code timestamp \n nonce \n json} where the first two lines equal the
- * headers and the JSON equals the body, or the body's {@code data} member, regardless of key order (the gateway has
- * been seen signing a re-serialised {@code data}). Timestamps of 10 (seconds) and 13 (milliseconds) digits are
- * accepted within a tolerance either side of the local clock.
+ * Verifies the {@code TTPay-Timestamp}, {@code TTPay-Nonce} and {@code TTPay-Signature}
+ * headers of an answer (names matched without regard to case). AES-ECB can be reversed
+ * with the app secret, so the signature is opened rather than recomputed: its plaintext
+ * must be {@code timestamp \n nonce \n json} where the first two lines equal the headers
+ * and the JSON equals the body, or the body's {@code data} member, regardless of key
+ * order (the gateway has been seen signing a re-serialised {@code data}). Timestamps of
+ * 10 (seconds) and 13 (milliseconds) digits are accepted within a tolerance either side
+ * of the local clock.
  *
  * @author TokenPay Spring Boot team
  */
@@ -55,7 +57,8 @@ public final class ResponseVerifier {
 	 * Create a verifier.
 	 * @param cipher the cipher keyed with the app secret
 	 * @param mode how strictly to check
-	 * @param tolerance how far the answer's timestamp may be from the local clock, either way
+	 * @param tolerance how far the answer's timestamp may be from the local clock, either
+	 * way
 	 * @param clock the local clock
 	 */
 	public ResponseVerifier(SignatureCipher cipher, ResponseSignatureMode mode, Duration tolerance, Clock clock) {
@@ -109,8 +112,9 @@ public final class ResponseVerifier {
 		}
 		Duration skew = Duration.between(signedAt, this.clock.instant()).abs();
 		if (skew.compareTo(this.tolerance) > 0) {
-			throw failure("the answer's timestamp is " + skew.toSeconds() + "s away from the local clock, more than "
-					+ "the " + this.tolerance.toSeconds() + "s allowed by tokenpay.signature.response-tolerance",
+			throw failure(
+					"the answer's timestamp is " + skew.toSeconds() + "s away from the local clock, more than " + "the "
+							+ this.tolerance.toSeconds() + "s allowed by tokenpay.signature.response-tolerance",
 					requestId, null);
 		}
 	}

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * {@link NonceGenerator} producing 32 upper-case hexadecimal characters (128 bits) from a {@link SecureRandom}, the
- * form of TokenPay's documented example.
+ * {@link NonceGenerator} producing 32 upper-case hexadecimal characters (128 bits) from a
+ * {@link SecureRandom}, the form of TokenPay's documented example.
  *
  * @author TokenPay Spring Boot team
  */

@@ -14,9 +14,10 @@ import me.tokenpay.spring.client.TokenPayCredentials;
 import org.springframework.util.Assert;
 
 /**
- * TokenPay's signature primitive: Base64 of AES-256-ECB with PKCS#7 padding, keyed with the app secret's UTF-8 bytes.
- * The key is prepared once and initialised {@link Cipher} instances are pooled, so signing allocates no cipher and
- * is safe to call from any number of threads.
+ * TokenPay's signature primitive: Base64 of AES-256-ECB with PKCS#7 padding, keyed with
+ * the app secret's UTF-8 bytes. The key is prepared once and initialised {@link Cipher}
+ * instances are pooled, so signing allocates no cipher and is safe to call from any
+ * number of threads.
  *
  * @author TokenPay Spring Boot team
  */
@@ -53,10 +54,12 @@ public final class SignatureCipher {
 	}
 
 	/**
-	 * Recover the plaintext of a signature, which proves that it was made with the same secret.
+	 * Recover the plaintext of a signature, which proves that it was made with the same
+	 * secret.
 	 * @param signature the Base64 signature
 	 * @return the signed plaintext
-	 * @throws IllegalArgumentException if the signature is not Base64 or was not made with this secret
+	 * @throws IllegalArgumentException if the signature is not Base64 or was not made
+	 * with this secret
 	 */
 	public byte[] open(String signature) {
 		byte[] ciphertext;

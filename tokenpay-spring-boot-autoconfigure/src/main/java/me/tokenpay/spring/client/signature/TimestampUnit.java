@@ -3,8 +3,8 @@ package me.tokenpay.spring.client.signature;
 import java.time.Instant;
 
 /**
- * Unit of the {@code timestamp} in signed requests. TokenPay's English pages say seconds while its corrected
- * Chinese page says milliseconds; milliseconds is the default.
+ * Unit of the {@code timestamp} in signed requests. TokenPay's English pages say seconds
+ * while its corrected Chinese page says milliseconds; milliseconds is the default.
  *
  * @author TokenPay Spring Boot team
  */

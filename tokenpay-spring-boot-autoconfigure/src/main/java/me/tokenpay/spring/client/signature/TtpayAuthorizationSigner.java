@@ -10,8 +10,8 @@ import org.springframework.http.HttpMethod;
 /**
  * The {@code TTPAY-AES-256-ECB} signer that TokenPay documents. The signed plaintext is
  * {@code path \n timestamp \n nonce \n body} (no trailing line feed) and the header is
- * {@code TTPAY-AES-256-ECB app_id=…,mch_id=…,nonce_str=…,timestamp=…,signature=…}. Every call takes a fresh nonce and
- * timestamp; the instance is thread-safe.
+ * {@code TTPAY-AES-256-ECB app_id=…,mch_id=…,nonce_str=…,timestamp=…,signature=…}. Every
+ * call takes a fresh nonce and timestamp; the instance is thread-safe.
  *
  * @author TokenPay Spring Boot team
  */
@@ -35,7 +35,8 @@ public final class TtpayAuthorizationSigner implements AuthorizationSigner {
 	private final NonceGenerator nonceGenerator;
 
 	/**
-	 * Create a signer with the system clock, millisecond timestamps and secure random nonces.
+	 * Create a signer with the system clock, millisecond timestamps and secure random
+	 * nonces.
 	 * @param credentials the merchant credentials
 	 */
 	public TtpayAuthorizationSigner(TokenPayCredentials credentials) {
