@@ -1,0 +1,44 @@
+package me.tokenpay.spring.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts a {@link MockTokenPayServer} for a Spring test context, registers it as a bean
+ * and points {@code tokenpay.base-url}, {@code tokenpay.app-id}, {@code tokenpay.mch-id}
+ * and {@code tokenpay.app-secret} at it. The server is reset before every test method and
+ * closed with the context. <pre class="code">
+ * &#64;SpringBootTest
+ * &#64;AutoConfigureMockTokenPay
+ * class PayoutServiceTests {
+ *
+ *     &#64;Autowired
+ *     MockTokenPayServer tokenPay;
+ *
+ *     &#64;Autowired
+ *     TokenPayOperations tokenPayOperations;
+ *
+ *     &#64;Test
+ *     void rateLimitedCancelFails() {
+ *         String payoutId = this.tokenPay.seedOpenPayout();
+ *         this.tokenPay.enqueue(Fault.gatewayCode(11001));
+ *         assertThatExceptionOfType(TokenPayApiException.class)
+ *             .isThrownBy(() -&gt; this.tokenPayOperations.cancelPayout(payoutId));
+ *     }
+ *
+ * }
+ * </pre>
+ *
+ * @author TokenPay Spring Boot team
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigureMockTokenPay {
+
+}

@@ -1,0 +1,21 @@
+package me.tokenpay.spring.test;
+
+/**
+ * A request that {@link MockTokenPayServer} refuses with a gateway code.
+ *
+ * @author TokenPay Spring Boot team
+ */
+final class Rejection extends RuntimeException {
+
+	private final int code;
+
+	Rejection(int code, String message) {
+		super(message, null, false, false);
+		this.code = code;
+	}
+
+	int code() {
+		return this.code;
+	}
+
+}
