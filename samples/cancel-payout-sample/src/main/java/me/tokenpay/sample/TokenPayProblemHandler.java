@@ -1,0 +1,177 @@
+package me.tokenpay.sample;
+
+import me.tokenpay.spring.client.TokenPayApiException;
+import me.tokenpay.spring.client.TokenPayException;
+import me.tokenpay.spring.client.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.TokenPaySignatureException;
+import me.tokenpay.spring.client.TokenPayTimeoutException;
+import me.tokenpay.spring.client.TokenPayTransportException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail ({@code application/problem+json}).
+ * Problems caused by TokenPay carry the property {@code tokenpayCode} when the gateway
+ * answered with a code, and {@code requestId} when the gateway's request id is known;
+ * quote it to TokenPay support. Details are fixed texts: they never repeat exception
+ * messages, URLs or credentials. Spring MVC's own exceptions keep the statuses that
+ * {@link ResponseEntityExceptionHandler} gives them.
+ * <table>
+ * <caption>Status of each failure</caption>
+ * <tr>
+ * <th>Failure</th>
+ * <th>Status</th>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} code 12002 (data is absence)</td>
+ * <td>404 Not Found</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} code 12001 (data is existed)</td>
+ * <td>409 Conflict</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} other business codes (12003, 20002, 20003)</td>
+ * <td>422 Unprocessable Content</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} validation codes (100, 11003, 20005)</td>
+ * <td>400 Bad Request</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} rate-limit codes 11001 and 20004</td>
+ * <td>429 Too Many Requests, {@code Retry-After: 1}</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} code 11000 (operation failed, try later)</td>
+ * <td>503 Service Unavailable</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayApiException} authentication codes (103, 104, 20000, 20001) and
+ * unknown codes</td>
+ * <td>502 Bad Gateway</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayInvalidResponseException} (empty, non-JSON, malformed, too large or
+ * unexpected answer)</td>
+ * <td>502 Bad Gateway</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPaySignatureException}</td>
+ * <td>502 Bad Gateway</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayTimeoutException}</td>
+ * <td>504 Gateway Timeout</td>
+ * </tr>
+ * <tr>
+ * <td>other {@link TokenPayTransportException} (gateway unreachable)</td>
+ * <td>502 Bad Gateway</td>
+ * </tr>
+ * <tr>
+ * <td>{@link IllegalArgumentException} (blank payout id or one with control characters;
+ * nothing was sent)</td>
+ * <td>400 Bad Request</td>
+ * </tr>
+ * </table>
+ * After a timeout, an unreadable answer or a failed signature check, whether TokenPay
+ * cancelled the payout is unknown; the detail says so.
+ *
+ * @author TokenPay Spring Boot team
+ */
+@RestControllerAdvice
+public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final String OUTCOME_UNKNOWN = "; whether the payout was cancelled is unknown";
+
+	/**
+	 * Map a failed TokenPay call to a problem detail.
+	 * @param ex the failure
+	 * @return the problem detail response
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleTokenPayException(TokenPayException ex) {
+		ProblemDetail problem = problem(ex);
+		if (ex instanceof TokenPayApiException apiException) {
+			problem.setProperty("tokenpayCode", apiException.getCode());
+		}
+		if (ex.getRequestId() != null) {
+			problem.setProperty("requestId", ex.getRequestId());
+		}
+		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+		if (status.is5xxServerError()) {
+			this.logger.warn("TokenPay call failed: " + ex);
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.TOO_MANY_REQUESTS) {
+			response.header(HttpHeaders.RETRY_AFTER, "1");
+		}
+		return response.body(problem);
+	}
+
+	/**
+	 * Map an argument rejected before anything was sent (a blank payout id or one with
+	 * control characters) to a problem detail.
+	 * @param ex the failure
+	 * @return the problem detail
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleIllegalArgumentException(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest()
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The payout id must not be blank or contain control characters"));
+	}
+
+	private static ProblemDetail problem(TokenPayException ex) {
+		if (ex instanceof TokenPayApiException apiException) {
+			return problem(apiException);
+		}
+		if (ex instanceof TokenPayTimeoutException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+					"TokenPay did not answer in time" + OUTCOME_UNKNOWN);
+		}
+		if (ex instanceof TokenPayTransportException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "TokenPay could not be reached");
+		}
+		if (ex instanceof TokenPaySignatureException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"TokenPay's answer failed signature verification" + OUTCOME_UNKNOWN);
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"TokenPay's answer could not be read" + OUTCOME_UNKNOWN);
+	}
+
+	private static ProblemDetail problem(TokenPayApiException ex) {
+		return switch (ex.getCategory()) {
+			case BUSINESS -> businessProblem(ex.getCode());
+			case VALIDATION ->
+				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "TokenPay rejected the request as invalid");
+			case RETRYABLE -> (ex.getCode() == 11000)
+					? ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+							"TokenPay cannot perform the operation now; try again later")
+					: ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+							"TokenPay limits how often this merchant may call it; try again later");
+			case AUTHENTICATION -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"TokenPay did not accept the merchant's credentials or signature");
+			case UNKNOWN -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"TokenPay answered with a code this application does not know");
+		};
+	}
+
+	private static ProblemDetail businessProblem(int code) {
+		return switch (code) {
+			case 12002 -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such payout");
+			case 12001 -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"TokenPay refused the cancellation because the data already exists");
+			default -> ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					"TokenPay refused to cancel the payout");
+		};
+	}
+
+}
