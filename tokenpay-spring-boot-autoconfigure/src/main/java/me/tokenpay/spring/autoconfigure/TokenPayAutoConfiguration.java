@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayOperations;
+import me.tokenpay.spring.client.TokenPayRateLimiter;
 import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
@@ -78,6 +79,12 @@ public final class TokenPayAutoConfiguration {
 		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention);
+		template.setRetryPolicy(TokenPayPropertiesValidator.retryPolicy(properties));
+		TokenPayRateLimiter rateLimiter = TokenPayPropertiesValidator.rateLimiter(properties);
+		if (rateLimiter != null) {
+			template.setRateLimiter(rateLimiter);
+		}
+		template.setNotOpenCodes(properties.cancelPayout().notOpenCodes());
 		return template;
 	}
 

@@ -1,6 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Set;
 
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
@@ -28,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * and version.
  * @param cancelPayout Settings of the Cancel Payout operation.
  * @param signature Settings of request signing and response signature verification.
+ * @param retry Settings of retries of failed calls.
+ * @param rateLimit Settings of the client-side rate limiter.
  * @author TokenPay Spring Boot team
  */
 @ConfigurationProperties("tokenpay")
@@ -35,7 +38,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("https://api.tokenpay.me") String baseUrl, @Nullable String appId, @Nullable String mchId,
 		@Nullable String appSecret, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
-		@Nullable String userAgent, @DefaultValue CancelPayout cancelPayout, @DefaultValue Signature signature) {
+		@Nullable String userAgent, @DefaultValue CancelPayout cancelPayout, @DefaultValue Signature signature,
+		@DefaultValue Retry retry, @DefaultValue RateLimit rateLimit) {
 
 	@Override
 	public String toString() {
@@ -43,7 +47,7 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ ", mchId=" + this.mchId + ", appSecret=" + ((this.appSecret != null) ? "******" : null)
 				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", cancelPayout=" + this.cancelPayout
-				+ ", signature=" + this.signature + "]";
+				+ ", signature=" + this.signature + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
 	}
 
 	/**
@@ -54,9 +58,12 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * /v1/payout/close instead.
 	 * @param payoutIdField JSON field carrying the payout id; the Chinese page names it
 	 * payanother_id.
+	 * @param notOpenCodes Gateway codes meaning the payout is no longer open; such a
+	 * rejection of a repeat after an attempt with an unknown outcome fails with
+	 * TokenPayOutcomeUnknownException.
 	 */
 	public record CancelPayout(@DefaultValue("/v1/payanother/close") String path,
-			@DefaultValue("payout_id") String payoutIdField) {
+			@DefaultValue("payout_id") String payoutIdField, @DefaultValue("20005") Set<Integer> notOpenCodes) {
 
 	}
 
@@ -72,6 +79,41 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	public record Signature(@DefaultValue("milliseconds") TimestampUnit timestampUnit,
 			@DefaultValue("if-present") ResponseSignatureMode responseMode,
 			@DefaultValue("5m") Duration responseTolerance) {
+
+	}
+
+	/**
+	 * Settings of retries. Connection failures, HTTP 5xx and 429 answers and the
+	 * gateway's retryable codes (11000, 11001, 20004) are retried; authentication,
+	 * validation and business rejections never are.
+	 *
+	 * @param maxAttempts Maximum number of attempts per call, the first one included; 1
+	 * turns retries off.
+	 * @param initialDelay Wait before the first retry.
+	 * @param multiplier Factor applied to the wait after each retry.
+	 * @param maxDelay Longest wait between two attempts.
+	 * @param jitter Random amount added to or taken from each wait.
+	 * @param deadline Longest time one call may take, all attempts and waits included;
+	 * must be at least connect-timeout + read-timeout + rate-limit.max-wait.
+	 */
+	public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration initialDelay,
+			@DefaultValue("2") double multiplier, @DefaultValue("2s") Duration maxDelay,
+			@DefaultValue("100ms") Duration jitter, @DefaultValue("45s") Duration deadline) {
+
+	}
+
+	/**
+	 * Settings of the client-side rate limiter, shared by all threads using the template.
+	 * TokenPay allows 5 requests per second per app id; the limiter does not coordinate
+	 * several application instances.
+	 *
+	 * @param enabled Whether to limit the rate of requests.
+	 * @param permitsPerSecond Requests allowed in any one-second window.
+	 * @param maxWait Longest a call waits for a permit before failing with
+	 * TokenPayRateLimitException.
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("5") int permitsPerSecond,
+			@DefaultValue("2s") Duration maxWait) {
 
 	}
 

@@ -7,9 +7,12 @@ import java.time.Duration;
 
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.TokenPayRateLimiter;
 import me.tokenpay.spring.client.TokenPayVersion;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.retry.RetryPolicySettings;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.StringUtils;
 
 /**
@@ -61,6 +64,65 @@ final class TokenPayPropertiesValidator {
 		String userAgent = StringUtils.hasText(properties.userAgent()) ? properties.userAgent()
 				: TokenPayVersion.userAgent();
 		return new TokenPayClientSettings(baseUrl, path, payoutIdField, maxResponseSize, userAgent);
+	}
+
+	static RetryPolicy retryPolicy(TokenPayProperties properties) {
+		TokenPayProperties.Retry retry = properties.retry();
+		if (retry.maxAttempts() < 1 || retry.maxAttempts() > 10) {
+			throw new InvalidTokenPayPropertyException("tokenpay.retry.max-attempts",
+					"must be between 1 and 10 but is " + retry.maxAttempts(),
+					"Set tokenpay.retry.max-attempts to 1 (no retries) or a small number such as 3");
+		}
+		if (retry.multiplier() < 1) {
+			throw new InvalidTokenPayPropertyException("tokenpay.retry.multiplier",
+					"must be at least 1 but is " + retry.multiplier(), "Set tokenpay.retry.multiplier to 1 or more");
+		}
+		positive("tokenpay.retry.initial-delay", retry.initialDelay());
+		positive("tokenpay.retry.max-delay", retry.maxDelay());
+		positive("tokenpay.retry.deadline", retry.deadline());
+		if (retry.jitter().isNegative()) {
+			throw new InvalidTokenPayPropertyException("tokenpay.retry.jitter", "must not be negative",
+					"Set tokenpay.retry.jitter to 0 or a positive duration");
+		}
+		Duration attempt = properties.connectTimeout().plus(properties.readTimeout()).plus(rateLimitWait(properties));
+		if (retry.deadline().compareTo(attempt) < 0) {
+			throw new InvalidTokenPayPropertyException("tokenpay.retry.deadline",
+					"(" + retry.deadline() + ") is shorter than one attempt may take (" + attempt + ")",
+					"Raise tokenpay.retry.deadline to at least tokenpay.connect-timeout + tokenpay.read-timeout "
+							+ "+ tokenpay.rate-limit.max-wait, or lower those");
+		}
+		Duration retryWindow = retry.deadline().minus(attempt);
+		RetryPolicySettings settings = new RetryPolicySettings();
+		settings.setMaxRetries((long) retry.maxAttempts() - 1);
+		settings.setDelay(retry.initialDelay());
+		settings.setMultiplier(retry.multiplier());
+		settings.setMaxDelay(retry.maxDelay());
+		settings.setJitter(retry.jitter());
+		settings.setFactory((builder) -> retryWindow.isZero() ? builder.maxRetries(0).build()
+				: builder.timeout(retryWindow).build());
+		return settings.createRetryPolicy();
+	}
+
+	static @Nullable TokenPayRateLimiter rateLimiter(TokenPayProperties properties) {
+		TokenPayProperties.RateLimit rateLimit = properties.rateLimit();
+		if (!rateLimit.enabled()) {
+			return null;
+		}
+		if (rateLimit.permitsPerSecond() < 1) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.permits-per-second",
+					"must be positive but is " + rateLimit.permitsPerSecond(),
+					"Set tokenpay.rate-limit.permits-per-second to 5 (TokenPay's limit) or set "
+							+ "tokenpay.rate-limit.enabled=false");
+		}
+		if (rateLimit.maxWait().isNegative()) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.max-wait", "must not be negative",
+					"Set tokenpay.rate-limit.max-wait to 0 (fail at once) or a positive duration");
+		}
+		return new TokenPayRateLimiter(rateLimit.permitsPerSecond(), rateLimit.maxWait());
+	}
+
+	private static Duration rateLimitWait(TokenPayProperties properties) {
+		return properties.rateLimit().enabled() ? properties.rateLimit().maxWait() : Duration.ZERO;
 	}
 
 	private static String required(String property, @Nullable String value, String what) {

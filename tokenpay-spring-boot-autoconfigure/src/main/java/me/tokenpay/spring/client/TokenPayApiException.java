@@ -36,6 +36,16 @@ public class TokenPayApiException extends TokenPayException {
 	}
 
 	/**
+	 * Return whether the code is one of the gateway's retryable codes (11000, 11001,
+	 * 20004).
+	 * @return whether the call may be retried
+	 */
+	@Override
+	public boolean isRetryable() {
+		return this.category == TokenPayErrorCategory.RETRYABLE;
+	}
+
+	/**
 	 * Return the gateway code, never {@code 0}.
 	 * @return the gateway code
 	 */

@@ -26,6 +26,25 @@ public abstract class TokenPayException extends RuntimeException {
 		return this.requestId;
 	}
 
+	/**
+	 * Return whether repeating the call may succeed: connection failures, HTTP 5xx and
+	 * 429 answers and the gateway's retryable codes. Authentication, validation and
+	 * business rejections are never retryable.
+	 * @return whether the call may be retried
+	 */
+	public boolean isRetryable() {
+		return false;
+	}
+
+	/**
+	 * Return whether the gateway may have acted on the request although the call failed,
+	 * for example when the answer timed out after the request was sent.
+	 * @return whether the outcome is unknown
+	 */
+	public boolean isOutcomeUnknown() {
+		return false;
+	}
+
 	@Override
 	public String toString() {
 		String text = super.toString();

@@ -20,6 +20,26 @@ public abstract class TokenPayInvalidResponseException extends TokenPayException
 	}
 
 	/**
+	 * Return whether the answer came with HTTP status 5xx or 429, which a repeat may not
+	 * meet.
+	 * @return whether the call may be retried
+	 */
+	@Override
+	public boolean isRetryable() {
+		return this.httpStatus >= 500 || this.httpStatus == 429;
+	}
+
+	/**
+	 * Return {@code true}: an answer that cannot be read says nothing about what the
+	 * gateway did.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean isOutcomeUnknown() {
+		return true;
+	}
+
+	/**
 	 * Return the HTTP status of the answer.
 	 * @return the HTTP status
 	 */

@@ -21,4 +21,14 @@ public class TokenPaySignatureException extends TokenPayException {
 		super(message, requestId, cause);
 	}
 
+	/**
+	 * Return {@code true}: an answer that fails verification says nothing trustworthy
+	 * about what the gateway did.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean isOutcomeUnknown() {
+		return true;
+	}
+
 }

@@ -1,7 +1,16 @@
 package me.tokenpay.spring.client;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,8 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.util.Assert;
-import org.springframework.web.client.ResourceAccessException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -59,6 +72,12 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private @Nullable TokenPayClientObservationConvention observationConvention;
 
+	private RetryTemplate retryTemplate = new RetryTemplate(RetryPolicy.withMaxRetries(0));
+
+	private @Nullable TokenPayRateLimiter rateLimiter;
+
+	private Set<Integer> notOpenCodes = Set.of(20005);
+
 	/**
 	 * Create a template.
 	 * @param restClientBuilder the builder of the HTTP client; the base URL is set on it
@@ -89,6 +108,36 @@ public class TokenPayTemplate implements TokenPayOperations {
 		this.observationConvention = observationConvention;
 	}
 
+	/**
+	 * Set the retry policy for calls; by default calls are not retried. Whatever the
+	 * policy, only failures whose {@link TokenPayException#isRetryable()} is {@code true}
+	 * are retried, and every attempt is signed afresh.
+	 * @param retryPolicy the retry policy
+	 */
+	public void setRetryPolicy(RetryPolicy retryPolicy) {
+		Assert.notNull(retryPolicy, "Retry policy must not be null");
+		this.retryTemplate = new RetryTemplate(new RetryableFailuresOnly(retryPolicy));
+	}
+
+	/**
+	 * Set a client-side rate limiter that every attempt must pass; by default there is
+	 * none.
+	 * @param rateLimiter the rate limiter
+	 */
+	public void setRateLimiter(TokenPayRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
+	}
+
+	/**
+	 * Set the gateway codes that mean a payout is no longer open. When a repeated Cancel
+	 * Payout gets one of them after an attempt whose outcome is unknown, the call fails
+	 * with {@link TokenPayOutcomeUnknownException}. By default {@code 20005}.
+	 * @param notOpenCodes the codes
+	 */
+	public void setNotOpenCodes(Set<Integer> notOpenCodes) {
+		this.notOpenCodes = Set.copyOf(notOpenCodes);
+	}
+
 	@Override
 	public CancelPayoutResponse cancelPayout(CancelPayoutRequest request) {
 		Assert.notNull(request, "Request must not be null");
@@ -98,8 +147,9 @@ public class TokenPayTemplate implements TokenPayOperations {
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			ResponseEnvelope envelope = exchange(this.settings.cancelPayoutPath(), this.signedCancelPayoutPath,
-					cancelPayoutBody(request), context);
+			byte[] body = cancelPayoutBody(request);
+			CancelPayoutAttempts attempts = new CancelPayoutAttempts(request.payoutId(), body, context);
+			ResponseEnvelope envelope = withRetries(attempts);
 			context.setOutcome(TokenPayOutcome.SUCCESS);
 			return new CancelPayoutResponse(envelope.code(), envelope.msg(), envelope.requestId());
 		}
@@ -115,6 +165,21 @@ public class TokenPayTemplate implements TokenPayOperations {
 		}
 	}
 
+	private ResponseEnvelope withRetries(Retryable<ResponseEnvelope> attempts) {
+		try {
+			return this.retryTemplate.execute(attempts);
+		}
+		catch (RetryException ex) {
+			List<Throwable> failures = ex.getExceptions();
+			Throwable last = failures.get(failures.size() - 1);
+			failures.subList(0, failures.size() - 1).forEach(last::addSuppressed);
+			if (last instanceof RuntimeException runtimeException) {
+				throw runtimeException;
+			}
+			throw new IllegalStateException("Unexpected checked exception from a TokenPay call", last);
+		}
+	}
+
 	private byte[] cancelPayoutBody(CancelPayoutRequest request) {
 		ObjectNode body = this.mapper.createObjectNode()
 			.put("app_id", this.credentials.appId())
@@ -125,6 +190,13 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private ResponseEnvelope exchange(String path, String signedPath, byte[] body,
 			TokenPayClientObservationContext context) {
+		context.startAttempt();
+		context.setCode(null);
+		context.setRequestId(null);
+		TokenPayRateLimiter limiter = this.rateLimiter;
+		if (limiter != null) {
+			limiter.acquire();
+		}
 		String authorization = this.signer.sign(HttpMethod.POST, signedPath, body);
 		RawResponse response = send(path, authorization, body);
 		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
@@ -154,24 +226,43 @@ public class TokenPayTemplate implements TokenPayOperations {
 				.exchange((clientRequest, clientResponse) -> RawResponse.read(clientResponse,
 						this.settings.maxResponseSize()));
 		}
-		catch (ResourceAccessException ex) {
-			if (isTimeout(ex)) {
-				throw new TokenPayTimeoutException("TokenPay did not answer in time: " + ex.getMessage(), ex);
-			}
-			throw new TokenPayTransportException("Could not reach TokenPay: " + ex.getMessage(), ex);
-		}
 		catch (RestClientException ex) {
-			throw new TokenPayTransportException("TokenPay call failed: " + ex.getMessage(), ex);
+			boolean requestSent = !causedBy(ex, ConnectException.class, HttpConnectTimeoutException.class,
+					UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
+			if (causedBy(ex, SocketTimeoutException.class, HttpTimeoutException.class)) {
+				throw new TokenPayTimeoutException(requestSent
+						? "TokenPay did not answer within tokenpay.read-timeout; whether it acted on the request is unknown"
+						: "Could not connect to TokenPay within tokenpay.connect-timeout; nothing was sent", ex,
+						requestSent);
+			}
+			throw new TokenPayTransportException(
+					(requestSent
+							? "Connection to TokenPay failed after the request was "
+									+ "sent; whether it acted on the request is unknown ("
+							: "Could not connect to TokenPay; nothing " + "was sent (") + rootCause(ex) + ")",
+					ex, requestSent);
 		}
 	}
 
-	private static boolean isTimeout(Throwable ex) {
+	@SafeVarargs
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable>... types) {
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (candidate instanceof SocketTimeoutException || candidate instanceof HttpTimeoutException) {
-				return true;
+			for (Class<? extends Throwable> type : types) {
+				if (type.isInstance(candidate)) {
+					return true;
+				}
 			}
 		}
 		return false;
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getClass().getSimpleName() + ": " + root.getMessage()
+				: root.getClass().getSimpleName();
 	}
 
 	private static TokenPayOutcome outcome(TokenPayException ex) {
@@ -184,7 +275,85 @@ public class TokenPayTemplate implements TokenPayOperations {
 		if (ex instanceof TokenPaySignatureException) {
 			return TokenPayOutcome.SIGNATURE_ERROR;
 		}
+		if (ex instanceof TokenPayRateLimitException) {
+			return TokenPayOutcome.RATE_LIMITED;
+		}
+		if (ex instanceof TokenPayOutcomeUnknownException) {
+			return TokenPayOutcome.API_ERROR;
+		}
 		return TokenPayOutcome.INVALID_RESPONSE;
+	}
+
+	/**
+	 * The attempts of one Cancel Payout call: each signs and sends the same body afresh,
+	 * and remembers a failure whose outcome is unknown so that a later not-open rejection
+	 * is reported as {@link TokenPayOutcomeUnknownException}.
+	 */
+	private final class CancelPayoutAttempts implements Retryable<ResponseEnvelope> {
+
+		private final String payoutId;
+
+		private final byte[] body;
+
+		private final TokenPayClientObservationContext context;
+
+		private @Nullable TokenPayException unknownOutcome;
+
+		CancelPayoutAttempts(String payoutId, byte[] body, TokenPayClientObservationContext context) {
+			this.payoutId = payoutId;
+			this.body = body;
+			this.context = context;
+		}
+
+		@Override
+		public ResponseEnvelope execute() {
+			try {
+				return exchange(TokenPayTemplate.this.settings.cancelPayoutPath(),
+						TokenPayTemplate.this.signedCancelPayoutPath, this.body, this.context);
+			}
+			catch (TokenPayApiException ex) {
+				TokenPayException earlier = this.unknownOutcome;
+				if (earlier != null && TokenPayTemplate.this.notOpenCodes.contains(ex.getCode())) {
+					throw new TokenPayOutcomeUnknownException(this.payoutId, ex, earlier);
+				}
+				throw ex;
+			}
+			catch (TokenPayException ex) {
+				if (ex.isOutcomeUnknown()) {
+					this.unknownOutcome = ex;
+				}
+				throw ex;
+			}
+		}
+
+		@Override
+		public String getName() {
+			return "tokenpay " + CANCEL_PAYOUT;
+		}
+
+	}
+
+	/**
+	 * Narrows a retry policy to failures that {@link TokenPayException#isRetryable() may
+	 * be retried}.
+	 */
+	private record RetryableFailuresOnly(RetryPolicy policy) implements RetryPolicy {
+
+		@Override
+		public boolean shouldRetry(Throwable throwable) {
+			return throwable instanceof TokenPayException ex && ex.isRetryable() && this.policy.shouldRetry(ex);
+		}
+
+		@Override
+		public Duration getTimeout() {
+			return this.policy.getTimeout();
+		}
+
+		@Override
+		public BackOff getBackOff() {
+			return this.policy.getBackOff();
+		}
+
 	}
 
 }

@@ -38,7 +38,8 @@ public class DefaultTokenPayClientObservationConvention implements TokenPayClien
 		Integer code = context.getCode();
 		return KeyValues.of(LowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
 				LowCardinalityKeyNames.OUTCOME.withValue((outcome != null) ? outcome.getValue() : NONE),
-				LowCardinalityKeyNames.CODE.withValue((code != null) ? code.toString() : NONE));
+				LowCardinalityKeyNames.CODE.withValue((code != null) ? code.toString() : NONE),
+				LowCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts())));
 	}
 
 	@Override

@@ -20,6 +20,8 @@ public class TokenPayClientObservationContext extends Observation.Context {
 
 	private @Nullable String requestId;
 
+	private int attempts;
+
 	/**
 	 * Create a context.
 	 * @param operation the operation name, for example {@code cancel-payout}
@@ -84,6 +86,21 @@ public class TokenPayClientObservationContext extends Observation.Context {
 	 */
 	public @Nullable String getRequestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * Return how many attempts the call made so far.
+	 * @return the number of attempts
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record the start of an attempt.
+	 */
+	public void startAttempt() {
+		this.attempts++;
 	}
 
 	/**

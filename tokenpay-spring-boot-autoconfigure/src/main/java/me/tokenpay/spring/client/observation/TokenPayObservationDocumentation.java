@@ -59,12 +59,23 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 		},
 
 		/**
-		 * The gateway code of the answer, or {@code none} if no readable answer arrived.
+		 * The gateway code of the final answer, or {@code none} if no readable answer
+		 * arrived.
 		 */
 		CODE {
 			@Override
 			public String asString() {
 				return "code";
+			}
+		},
+
+		/**
+		 * The number of attempts made, bounded by {@code tokenpay.retry.max-attempts}.
+		 */
+		ATTEMPTS {
+			@Override
+			public String asString() {
+				return "attempts";
 			}
 		}
 

@@ -30,7 +30,12 @@ public enum TokenPayOutcome {
 	/**
 	 * The answer failed signature verification.
 	 */
-	SIGNATURE_ERROR("signature-error");
+	SIGNATURE_ERROR("signature-error"),
+
+	/**
+	 * The client-side rate limiter refused the call; nothing was sent.
+	 */
+	RATE_LIMITED("rate-limited");
 
 	private final String value;
 

@@ -1,0 +1,80 @@
+package me.tokenpay.spring.client;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.util.Assert;
+
+/**
+ * Client-side limiter that keeps one {@link TokenPayTemplate} at or below TokenPay's
+ * documented rate (5 requests per second per app id): it grants at most
+ * {@code permitsPerSecond} permits in any one-second window. A caller that would have to
+ * wait longer than the maximum wait gets a {@link TokenPayRateLimitException} at once
+ * instead of waiting. Thread-safe; the limit is per instance, so it does not coordinate
+ * several application instances.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public final class TokenPayRateLimiter {
+
+	private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private final int permitsPerSecond;
+
+	private final Duration maxWait;
+
+	private final long[] grants;
+
+	private int oldest;
+
+	/**
+	 * Create a limiter.
+	 * @param permitsPerSecond the permits granted in any one-second window
+	 * @param maxWait the longest a caller waits for a permit
+	 */
+	public TokenPayRateLimiter(int permitsPerSecond, Duration maxWait) {
+		Assert.isTrue(permitsPerSecond > 0, "Permits per second must be positive");
+		Assert.isTrue(!maxWait.isNegative(), "Max wait must not be negative");
+		this.permitsPerSecond = permitsPerSecond;
+		this.maxWait = maxWait;
+		this.grants = new long[permitsPerSecond];
+		long past = System.nanoTime() - WINDOW_NANOS;
+		Arrays.fill(this.grants, past);
+	}
+
+	/**
+	 * Take a permit, waiting for it if needed.
+	 * @throws TokenPayRateLimitException if no permit is free within the maximum wait, or
+	 * the thread is interrupted while waiting
+	 */
+	public void acquire() {
+		long grantAt = reserve();
+		long wait;
+		while ((wait = grantAt - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(wait);
+			if (Thread.interrupted()) {
+				Thread.currentThread().interrupt();
+				throw new TokenPayRateLimitException(this.permitsPerSecond, this.maxWait);
+			}
+		}
+	}
+
+	private synchronized long reserve() {
+		long now = System.nanoTime();
+		long grantAt = Math.max(now, this.grants[this.oldest] + WINDOW_NANOS);
+		if (grantAt - now > this.maxWait.toNanos()) {
+			throw new TokenPayRateLimitException(this.permitsPerSecond, this.maxWait);
+		}
+		this.grants[this.oldest] = grantAt;
+		this.oldest = (this.oldest + 1) % this.grants.length;
+		return grantAt;
+	}
+
+	@Override
+	public String toString() {
+		return "TokenPayRateLimiter[" + this.permitsPerSecond + "/s, maxWait=" + this.maxWait + "]";
+	}
+
+}
