@@ -173,6 +173,7 @@ class TokenPayAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(CustomOperationsConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(TokenPayOperations.class);
 			assertThat(context).doesNotHaveBean(TokenPayTemplate.class);
+			assertThat(context).doesNotHaveBean(AuthorizationSigner.class);
 			assertThat(context.getBean(TokenPayOperations.class).cancelPayout("P1").msg()).isEqualTo("stub");
 			assertThat(this.gateway.requestCount()).isZero();
 		});
