@@ -45,7 +45,7 @@ import org.springframework.web.client.RestClient;
 public final class TokenPayAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ AuthorizationSigner.class, TokenPayOperations.class })
 	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties) {
 		return new TtpayAuthorizationSigner(TokenPayPropertiesValidator.credentials(properties), Clock.systemUTC(),
 				properties.signature().timestampUnit(), new SecureRandomNonceGenerator());
@@ -71,6 +71,7 @@ public final class TokenPayAutoConfiguration {
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
+			.clone()
 			.requestFactory(requestFactoryBuilder
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()))
 				.build(httpSettings));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
@@ -23,6 +24,8 @@ import org.springframework.util.StringUtils;
  */
 final class TokenPayPropertiesValidator {
 
+	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
 	private static final String DISABLE = " (or set tokenpay.enabled=false to turn the TokenPay client off)";
 
 	private TokenPayPropertiesValidator() {
@@ -36,7 +39,8 @@ final class TokenPayPropertiesValidator {
 		if (length != TokenPayCredentials.APP_SECRET_LENGTH) {
 			throw new InvalidTokenPayPropertyException("tokenpay.app-secret",
 					"must be exactly 32 UTF-8 bytes (an AES-256 key) but has " + length,
-					"Copy the APP SECRET from the TokenPay merchant backstage again, without quotes or spaces");
+					"Set tokenpay.app-secret to the APP SECRET copied again from the TokenPay merchant backstage, "
+							+ "without quotes or spaces");
 		}
 		return new TokenPayCredentials(appId, mchId, appSecret);
 	}
@@ -163,7 +167,7 @@ final class TokenPayPropertiesValidator {
 	}
 
 	private static boolean isLoopback(String host) {
-		return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
+		return host.equalsIgnoreCase("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]");
 	}
 
 	private static void positive(String property, Duration duration) {

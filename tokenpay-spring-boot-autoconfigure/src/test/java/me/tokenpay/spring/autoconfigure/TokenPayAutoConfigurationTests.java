@@ -1,0 +1,362 @@
+package me.tokenpay.spring.autoconfigure;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import me.tokenpay.spring.client.CancelPayoutResponse;
+import me.tokenpay.spring.client.TokenPayClientSettings;
+import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.TokenPayOperations;
+import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
+import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
+import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.signature.AuthorizationSigner;
+import me.tokenpay.spring.client.signature.ResponseSignatureMode;
+import me.tokenpay.spring.client.signature.ResponseVerifier;
+import me.tokenpay.spring.client.signature.SignatureCipher;
+import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+
+/**
+ * Tests for {@link TokenPayAutoConfiguration}: its conditions, the beans a user may
+ * replace, and its use of Boot's HTTP client infrastructure.
+ *
+ * @author TokenPay Spring Boot team
+ */
+class TokenPayAutoConfigurationTests {
+
+	private final LoopbackGateway gateway = new LoopbackGateway();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
+		.withPropertyValues(this.gateway.properties());
+
+	private final ApplicationContextRunner bootContextRunner = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class));
+
+	@AfterEach
+	void closeGateway() {
+		this.gateway.close();
+	}
+
+	@Test
+	void isListedInAutoConfigurationImports() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+			.contains(TokenPayAutoConfiguration.class.getName());
+	}
+
+	@Test
+	void ordersAfterBootRestClientAndObservationAutoConfigurations() {
+		String[] afterNames = TokenPayAutoConfiguration.class.getAnnotation(AutoConfiguration.class).afterName();
+		assertThat(afterNames).containsExactlyInAnyOrder(RestClientAutoConfiguration.class.getName(),
+				ObservationAutoConfiguration.class.getName());
+	}
+
+	@Test
+	void createsBeansWithValidProperties() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(TokenPayProperties.class);
+			assertThat(context).hasSingleBean(TokenPayTemplate.class);
+			assertThat(context).hasSingleBean(TokenPayOperations.class);
+			assertThat(context).getBean(AuthorizationSigner.class).isInstanceOf(TtpayAuthorizationSigner.class);
+			assertThat(context).getBean(TokenPayClientObservationConvention.class)
+				.isInstanceOf(DefaultTokenPayClientObservationConvention.class);
+		});
+	}
+
+	@Test
+	void defaultBeansCallTheGateway() {
+		this.gateway.enqueueSuccess();
+		this.contextRunner.run((context) -> {
+			CancelPayoutResponse response = context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			assertThat(response.code()).isZero();
+			assertThat(response.requestId()).isEqualTo("f23ade4a-e5ca-48f4-a4bb-59114ac360ba");
+			RecordedRequest request = this.gateway.takeRequest();
+			assertThat(request.getMethod()).isEqualTo("POST");
+			assertThat(request.getTarget()).isEqualTo("/v1/payanother/close");
+			assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+			LoopbackGateway.assertSigned(request, LoopbackGateway.APP_SECRET);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("tokenpay.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(TokenPayProperties.class);
+			assertThat(context).doesNotHaveBean(TokenPayOperations.class);
+			assertThat(context).doesNotHaveBean(AuthorizationSigner.class);
+			assertThat(context).doesNotHaveBean(TokenPayClientObservationConvention.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabledEvenWithoutCredentials() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
+			.withPropertyValues("tokenpay.enabled=false", "tokenpay.base-url=ftp://example.com")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TokenPayOperations.class);
+			});
+	}
+
+	@Test
+	void isEnabledWhenEnabledIsTrue() {
+		this.contextRunner.withPropertyValues("tokenpay.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(TokenPayTemplate.class));
+	}
+
+	@Test
+	void backsOffWithoutRestClient() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(TokenPayProperties.class);
+			assertThat(context).doesNotHaveBean(TokenPayOperations.class);
+			assertThat(context).doesNotHaveBean(AuthorizationSigner.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutBootHttpClientSupport() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ClientHttpRequestFactoryBuilder.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TokenPayOperations.class);
+			});
+	}
+
+	@Test
+	void userAuthorizationSignerReplacesDefaultAndSignsCalls() {
+		this.gateway.enqueueSuccess();
+		this.contextRunner.withUserConfiguration(CustomSignerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(AuthorizationSigner.class);
+			assertThat(context).getBean(AuthorizationSigner.class)
+				.isSameAs(context.getBean(CustomSignerConfiguration.class).signer);
+			context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			RecordedRequest request = this.gateway.takeRequest();
+			assertThat(request.getHeaders().get("Authorization"))
+				.isEqualTo("Custom POST /v1/payanother/close " + LoopbackGateway.body(request));
+		});
+	}
+
+	@Test
+	void userTokenPayOperationsReplacesTemplate() {
+		this.contextRunner.withUserConfiguration(CustomOperationsConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokenPayOperations.class);
+			assertThat(context).doesNotHaveBean(TokenPayTemplate.class);
+			assertThat(context).doesNotHaveBean(AuthorizationSigner.class);
+			assertThat(context.getBean(TokenPayOperations.class).cancelPayout("P1").msg()).isEqualTo("stub");
+			assertThat(this.gateway.requestCount()).isZero();
+		});
+	}
+
+	@Test
+	void userTokenPayOperationsNeedsNoCredentials() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
+			.withUserConfiguration(CustomOperationsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(TokenPayOperations.class).cancelPayout("P1").msg()).isEqualTo("stub");
+			});
+	}
+
+	@Test
+	void userTokenPayTemplateReplacesTemplate() {
+		this.contextRunner.withUserConfiguration(CustomTemplateConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokenPayOperations.class);
+			assertThat(context).getBean(TokenPayTemplate.class)
+				.isSameAs(context.getBean(CustomTemplateConfiguration.class).template);
+		});
+	}
+
+	@Test
+	void userObservationConventionReplacesDefaultAndIsUsed() {
+		this.gateway.enqueueSuccess();
+		this.contextRunner
+			.withUserConfiguration(ObservationRegistryConfiguration.class, CustomConventionConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TokenPayClientObservationConvention.class);
+				assertThat(context).getBean(TokenPayClientObservationConvention.class)
+					.isInstanceOf(CustomConvention.class);
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				assertThat(registry).hasObservationWithNameEqualTo("custom.tokenpay")
+					.that()
+					.hasLowCardinalityKeyValue("custom", "yes");
+				assertThat(registry).hasNumberOfObservationsWithNameEqualTo("tokenpay.client.requests", 0);
+			});
+	}
+
+	@Test
+	void observesTokenPayAndHttpClientRequests() {
+		this.gateway.enqueueSuccess();
+		this.bootContextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					RestClientObservationAutoConfiguration.class))
+			.withUserConfiguration(ObservationRegistryConfiguration.class)
+			.run((context) -> {
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				assertThat(registry).hasObservationWithNameEqualTo("tokenpay.client.requests")
+					.that()
+					.hasLowCardinalityKeyValue("operation", "cancel-payout")
+					.hasLowCardinalityKeyValue("outcome", "success")
+					.hasLowCardinalityKeyValue("code", "0")
+					.hasHighCardinalityKeyValue("tokenpay.payout.id", "P1");
+				assertThat(registry).hasObservationWithNameEqualTo("http.client.requests")
+					.that()
+					.hasLowCardinalityKeyValue("method", "POST")
+					.hasLowCardinalityKeyValue("status", "200");
+			});
+	}
+
+	@Test
+	void usesBootRestClientBuilderWithItsCustomizers() {
+		this.gateway.enqueueSuccess();
+		this.bootContextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			assertThat(this.gateway.takeRequest().getHeaders().get("X-Customized")).isEqualTo("yes");
+		});
+	}
+
+	@Test
+	void doesNotChangeAUserRestClientBuilder() {
+		this.gateway.enqueueSuccess();
+		this.contextRunner.withUserConfiguration(SharedBuilderConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokenPayTemplate.class);
+			RestClient restClient = context.getBean(RestClient.Builder.class).build();
+			assertThatRuntimeException().isThrownBy(() -> restClient.get().uri("/other").retrieve().toBodilessEntity());
+			assertThat(this.gateway.requestCount()).isZero();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomSignerConfiguration {
+
+		final AuthorizationSigner signer = (method, path, body) -> "Custom " + method + " " + path + " "
+				+ new String(body, StandardCharsets.UTF_8);
+
+		@Bean
+		AuthorizationSigner customSigner() {
+			return this.signer;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomOperationsConfiguration {
+
+		@Bean
+		TokenPayOperations customOperations() {
+			return (request) -> new CancelPayoutResponse(0, "stub", null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomTemplateConfiguration {
+
+		final TokenPayTemplate template;
+
+		CustomTemplateConfiguration() {
+			TokenPayCredentials credentials = new TokenPayCredentials(LoopbackGateway.APP_ID, LoopbackGateway.MCH_ID,
+					LoopbackGateway.APP_SECRET);
+			this.template = new TokenPayTemplate(RestClient.builder(),
+					TokenPayClientSettings.defaults(URI.create("https://api.tokenpay.me")), credentials,
+					new TtpayAuthorizationSigner(credentials),
+					new ResponseVerifier(new SignatureCipher(LoopbackGateway.APP_SECRET), ResponseSignatureMode.OFF,
+							Duration.ofMinutes(5), Clock.systemUTC()),
+					ObservationRegistry.NOOP);
+		}
+
+		@Bean
+		TokenPayTemplate customTemplate() {
+			return this.template;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ObservationRegistryConfiguration {
+
+		@Bean
+		TestObservationRegistry observationRegistry() {
+			return TestObservationRegistry.create();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomConventionConfiguration {
+
+		@Bean
+		TokenPayClientObservationConvention customConvention() {
+			return new CustomConvention();
+		}
+
+	}
+
+	static class CustomConvention implements TokenPayClientObservationConvention {
+
+		@Override
+		public String getName() {
+			return "custom.tokenpay";
+		}
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(TokenPayClientObservationContext context) {
+			return KeyValues.of("custom", "yes");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		RestClientCustomizer headerCustomizer() {
+			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SharedBuilderConfiguration {
+
+		@Bean
+		RestClient.Builder sharedRestClientBuilder() {
+			return RestClient.builder();
+		}
+
+	}
+
+}

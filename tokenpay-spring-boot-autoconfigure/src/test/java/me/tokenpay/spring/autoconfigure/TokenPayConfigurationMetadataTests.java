@@ -1,0 +1,130 @@
+package me.tokenpay.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the configuration metadata generated for {@link TokenPayProperties}.
+ *
+ * @author TokenPay Spring Boot team
+ */
+class TokenPayConfigurationMetadataTests {
+
+	private final JsonNode metadata = readMetadata();
+
+	@Test
+	void describesEveryProperty() {
+		Map<String, JsonNode> properties = tokenPayProperties();
+		assertThat(properties).containsOnlyKeys("tokenpay.enabled", "tokenpay.base-url", "tokenpay.app-id",
+				"tokenpay.mch-id", "tokenpay.app-secret", "tokenpay.connect-timeout", "tokenpay.read-timeout",
+				"tokenpay.max-response-size", "tokenpay.user-agent", "tokenpay.cancel-payout.path",
+				"tokenpay.cancel-payout.payout-id-field", "tokenpay.signature.timestamp-unit",
+				"tokenpay.signature.response-mode", "tokenpay.signature.response-tolerance");
+		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
+			.isNotBlank()
+			.endsWith("."));
+	}
+
+	@Test
+	void listsTheDocumentedDefaults() {
+		Map<String, JsonNode> properties = tokenPayProperties();
+		assertThat(text(properties.get("tokenpay.base-url"), "defaultValue")).isEqualTo("https://api.tokenpay.me");
+		assertThat(text(properties.get("tokenpay.cancel-payout.path"), "defaultValue"))
+			.isEqualTo("/v1/payanother/close");
+		assertThat(text(properties.get("tokenpay.cancel-payout.payout-id-field"), "defaultValue"))
+			.isEqualTo("payout_id");
+		assertThat(text(properties.get("tokenpay.signature.timestamp-unit"), "defaultValue")).isEqualTo("milliseconds");
+		assertThat(text(properties.get("tokenpay.signature.response-mode"), "defaultValue")).isEqualTo("if-present");
+		assertThat(text(properties.get("tokenpay.signature.response-tolerance"), "defaultValue")).isEqualTo("5m");
+		assertThat(text(properties.get("tokenpay.max-response-size"), "defaultValue")).isEqualTo("1MB");
+	}
+
+	@Test
+	void listsTheValuesOfEveryEnumProperty() throws ClassNotFoundException {
+		List<String> enumProperties = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> entry : tokenPayProperties().entrySet()) {
+			Class<?> type = ClassUtils.forName(text(entry.getValue(), "type"), getClass().getClassLoader());
+			if (type.isEnum()) {
+				enumProperties.add(entry.getKey());
+				List<String> expected = Arrays.stream(type.getEnumConstants())
+					.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.toList();
+				JsonNode hint = hint(entry.getKey());
+				assertThat(hint).as("hint for %s", entry.getKey()).isNotNull();
+				List<String> values = new ArrayList<>();
+				for (JsonNode value : hint.get("values")) {
+					values.add(value.get("value").asString());
+					assertThat(text(value, "description")).as("description of %s value %s", entry.getKey(), value)
+						.isNotBlank();
+				}
+				assertThat(values).as("values of %s", entry.getKey()).containsExactlyInAnyOrderElementsOf(expected);
+			}
+		}
+		assertThat(enumProperties).containsExactlyInAnyOrder("tokenpay.signature.timestamp-unit",
+				"tokenpay.signature.response-mode");
+	}
+
+	private Map<String, JsonNode> tokenPayProperties() {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		for (JsonNode property : this.metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("tokenpay.")) {
+				properties.put(name, property);
+			}
+		}
+		return properties;
+	}
+
+	private JsonNode hint(String name) {
+		for (JsonNode hint : this.metadata.path("hints")) {
+			if (name.equals(hint.get("name").asString())) {
+				return hint;
+			}
+		}
+		return null;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null) ? value.asString() : null;
+	}
+
+	private static JsonNode readMetadata() {
+		JsonMapper mapper = JsonMapper.builder().build();
+		try {
+			Enumeration<URL> resources = TokenPayConfigurationMetadataTests.class.getClassLoader()
+				.getResources("META-INF/spring-configuration-metadata.json");
+			while (resources.hasMoreElements()) {
+				try (InputStream stream = resources.nextElement().openStream()) {
+					JsonNode metadata = mapper.readTree(stream);
+					for (JsonNode group : metadata.path("groups")) {
+						if (TokenPayProperties.class.getName().equals(group.path("type").asString())) {
+							return metadata;
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		throw new IllegalStateException("No configuration metadata for " + TokenPayProperties.class.getName());
+	}
+
+}
