@@ -313,6 +313,17 @@ class TokenPayTemplateTests {
 		assertStillUsable(template);
 	}
 
+	@ParameterizedTest
+	@MethodSource("readTimeoutRequestFactories")
+	void cancelPayoutThrowsTransportExceptionWhenBodyStallsAfterHeaders(Supplier<ClientHttpRequestFactory> factory) {
+		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder().requestFactory(factory.get()),
+				TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT,
+				ObservationRegistry.NOOP);
+		this.server.enqueue(new MockResponse.Builder(success()).bodyDelay(3, TimeUnit.SECONDS).build());
+		assertThatExceptionOfType(TokenPayTransportException.class).isThrownBy(() -> template.cancelPayout(PAYOUT_ID));
+		assertStillUsable(template);
+	}
+
 	static List<Arguments> readTimeoutRequestFactories() {
 		Supplier<ClientHttpRequestFactory> jdk = () -> {
 			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
@@ -334,6 +345,13 @@ class TokenPayTemplateTests {
 	void cancelPayoutRejectsBlankOrControlCharacterPayoutIdWithoutSending(String payoutId) {
 		TokenPayTemplate template = TokenPayTestServer.template(this.server);
 		assertThatIllegalArgumentException().isThrownBy(() -> template.cancelPayout(payoutId));
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void cancelPayoutRejectsNullRequestWithoutSending() {
+		TokenPayTemplate template = TokenPayTestServer.template(this.server);
+		assertThatIllegalArgumentException().isThrownBy(() -> template.cancelPayout((CancelPayoutRequest) null));
 		assertThat(this.server.getRequestCount()).isZero();
 	}
 
