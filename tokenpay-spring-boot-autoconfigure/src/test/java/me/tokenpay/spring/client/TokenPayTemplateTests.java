@@ -27,9 +27,9 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static me.tokenpay.spring.client.TokenPayTestServer.APP_ID;
+import static me.tokenpay.spring.client.TokenPayTestServer.APP_SECRET;
 import static me.tokenpay.spring.client.TokenPayTestServer.MCH_ID;
 import static me.tokenpay.spring.client.TokenPayTestServer.OTHER_SECRET;
-import static me.tokenpay.spring.client.TokenPayTestServer.APP_SECRET;
 import static me.tokenpay.spring.client.TokenPayTestServer.PAYOUT_ID;
 import static me.tokenpay.spring.client.TokenPayTestServer.REQUEST_ID;
 import static me.tokenpay.spring.client.TokenPayTestServer.assertCorrectlySigned;
