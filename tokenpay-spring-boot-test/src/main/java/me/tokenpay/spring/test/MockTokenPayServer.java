@@ -441,13 +441,13 @@ public final class MockTokenPayServer implements AutoCloseable {
 			String query = exchange.getRequestURI().getRawQuery();
 			String signedPath = (query != null) ? path + "?" + query : path;
 			Fault fault = chooseFault(body);
-			if (fault != null && fault.getKind() == Fault.Kind.DELAY) {
-				sleep(fault.duration());
-			}
 			Answer answer = (fault != null)
 					? faultyAnswer(fault, exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body)
 					: judge(exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body);
 			record(exchange, signedPath, body, answer, fault);
+			if (fault != null && fault.getKind() == Fault.Kind.DELAY) {
+				sleep(fault.duration());
+			}
 			if (answer.dropConnection()) {
 				throw new IOException("Mock TokenPay server dropped the connection on purpose");
 			}
