@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.TokenPaySignatureException;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import me.tokenpay.spring.test.RawTokenPayClient.Response;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpMethod;
 
 import static me.tokenpay.spring.test.RawTokenPayClient.CANCEL_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for how strictly {@link MockTokenPayServer} speaks TokenPay's protocol, with
@@ -391,6 +393,30 @@ class MockTokenPayServerProtocolTests {
 		assertCode(response, 11003);
 		assertThat(response.json().get("msg").asString()).endsWith("payanother_id");
 		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+	}
+
+	@Test
+	void answerToInjectedGatewayCodeIsSigned() {
+		this.server.enqueue(Fault.gatewayCode(11000));
+		assertCode(this.client.cancel(this.server.seedOpenPayout()), 11000);
+	}
+
+	@Test
+	void answerSignedWithOtherSecretFailsVerification() {
+		this.server.enqueue(Fault.wrongSignature());
+		Response response = this.client.cancel(this.server.seedOpenPayout());
+		assertThat(response.code()).isZero();
+		assertThat(response.headers().getFirst("TTPay-Signature")).isNotBlank();
+		assertThatExceptionOfType(TokenPaySignatureException.class).isThrownBy(response::verify);
+	}
+
+	@Test
+	void answerWithoutSignatureHeadersFailsVerification() {
+		this.server.enqueue(Fault.missingSignatureHeaders());
+		Response response = this.client.cancel(this.server.seedOpenPayout());
+		assertThat(response.code()).isZero();
+		assertThat(response.headers().getFirst("TTPay-Timestamp")).isNull();
+		assertThatExceptionOfType(TokenPaySignatureException.class).isThrownBy(response::verify);
 	}
 
 	private static void assertCode(Response response, int code) {
