@@ -236,10 +236,9 @@ public class TokenPayTemplate implements TokenPayOperations {
 						requestSent);
 			}
 			throw new TokenPayTransportException(
-					(requestSent
-							? "Connection to TokenPay failed after the request was "
-									+ "sent; whether it acted on the request is unknown ("
-							: "Could not connect to TokenPay; nothing " + "was sent (") + rootCause(ex) + ")",
+					(requestSent ? "Connection to TokenPay failed after the request was sent; whether it acted on the "
+							+ "request is unknown (" : "Could not connect to TokenPay; nothing was sent (")
+							+ describe(ex) + ")",
 					ex, requestSent);
 		}
 	}
@@ -256,13 +255,16 @@ public class TokenPayTemplate implements TokenPayOperations {
 		return false;
 	}
 
-	private static String rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
+	private static String describe(Throwable ex) {
+		Throwable cause = ex.getCause();
+		while (cause != null && cause.getMessage() == null && cause.getCause() != null) {
+			cause = cause.getCause();
 		}
-		return (root.getMessage() != null) ? root.getClass().getSimpleName() + ": " + root.getMessage()
-				: root.getClass().getSimpleName();
+		if (cause == null) {
+			return ex.getClass().getSimpleName();
+		}
+		return (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+				: cause.getClass().getSimpleName();
 	}
 
 	private static TokenPayOutcome outcome(TokenPayException ex) {

@@ -67,9 +67,12 @@ class AutoConfigureMockTokenPayTests {
 	@Order(3)
 	void faultsReachTheAutoConfiguredClient() {
 		String payoutId = this.server.seedOpenPayout();
-		this.server.enqueue(Fault.gatewayCode(11001));
+		this.server.enqueue(Fault.gatewayCode(11001))
+			.enqueue(Fault.gatewayCode(11001))
+			.enqueue(Fault.gatewayCode(11001));
 		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> this.tokenPay.cancelPayout(payoutId))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(11001));
+		assertThat(this.server.requests()).hasSize(3);
 		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
 	}
 
