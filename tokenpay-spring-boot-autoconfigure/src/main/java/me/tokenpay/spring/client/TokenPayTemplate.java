@@ -80,7 +80,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	/**
 	 * Create a template.
-	 * @param restClientBuilder the builder of the HTTP client; the base URL is set on it
+	 * @param restClientBuilder the builder of the HTTP client, copied before the base URL
+	 * is set
 	 * @param settings the API settings
 	 * @param credentials the merchant credentials
 	 * @param signer the request signer
@@ -91,7 +92,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	public TokenPayTemplate(RestClient.Builder restClientBuilder, TokenPayClientSettings settings,
 			TokenPayCredentials credentials, AuthorizationSigner signer, ResponseVerifier verifier,
 			ObservationRegistry observationRegistry) {
-		this.restClient = restClientBuilder.baseUrl(settings.baseUrl().toString()).build();
+		this.restClient = restClientBuilder.clone().baseUrl(settings.baseUrl().toString()).build();
 		this.settings = settings;
 		this.credentials = credentials;
 		this.signer = signer;
