@@ -80,6 +80,7 @@ public final class TokenPayAutoConfiguration {
 		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention);
+		template.setReadTimeout(properties.readTimeout());
 		template.setRetryPolicy(TokenPayPropertiesValidator.retryPolicy(properties));
 		TokenPayRateLimiter rateLimiter = TokenPayPropertiesValidator.rateLimiter(properties);
 		if (rateLimiter != null) {
