@@ -1,6 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
@@ -17,6 +18,7 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +28,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -33,7 +36,9 @@ import org.springframework.web.client.RestClient;
  * {@link AutoConfiguration Auto-configuration} for the TokenPay client: a
  * {@link TokenPayTemplate} built from Boot's {@link RestClient.Builder} (so
  * {@code spring.http.clients.*}, SSL bundles and {@code http.client.requests} apply),
- * with the {@code tokenpay.*} timeouts on top and redirects never followed.
+ * with the {@code tokenpay.*} timeouts on top and redirects never followed. With the
+ * actuator present, {@code tokenpay.app-secret} is masked in the {@code configprops} and
+ * {@code env} endpoints even when they are set to show values.
  *
  * @author TokenPay Spring Boot team
  */
@@ -80,6 +85,7 @@ public final class TokenPayAutoConfiguration {
 		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention);
+		template.setReadTimeout(properties.readTimeout());
 		template.setRetryPolicy(TokenPayPropertiesValidator.retryPolicy(properties));
 		TokenPayRateLimiter rateLimiter = TokenPayPropertiesValidator.rateLimiter(properties);
 		if (rateLimiter != null) {
@@ -87,6 +93,24 @@ public final class TokenPayAutoConfiguration {
 		}
 		template.setNotOpenCodes(properties.cancelPayout().notOpenCodes());
 		return template;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class TokenPayActuatorConfiguration {
+
+		private static final String APP_SECRET_KEY = "tokenpayappsecret";
+
+		@Bean
+		@ConditionalOnMissingBean(name = "tokenPayAppSecretSanitizingFunction")
+		SanitizingFunction tokenPayAppSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(TokenPayActuatorConfiguration::isAppSecret);
+		}
+
+		private static boolean isAppSecret(String key) {
+			return APP_SECRET_KEY.equals(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+		}
+
 	}
 
 }

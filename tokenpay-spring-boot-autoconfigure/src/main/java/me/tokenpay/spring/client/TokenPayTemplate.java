@@ -78,6 +78,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private Set<Integer> notOpenCodes = Set.of(20005);
 
+	private @Nullable Duration readTimeout;
+
 	/**
 	 * Create a template.
 	 * @param restClientBuilder the builder of the HTTP client, copied before the base URL
@@ -137,6 +139,21 @@ public class TokenPayTemplate implements TokenPayOperations {
 	 */
 	public void setNotOpenCodes(Set<Integer> notOpenCodes) {
 		this.notOpenCodes = Set.copyOf(notOpenCodes);
+	}
+
+	/**
+	 * Set the read timeout configured on the HTTP client. A connection failure after the
+	 * request was sent that happens once this much time has passed is reported as a
+	 * {@link TokenPayTimeoutException}: some clients, such as the JDK's
+	 * {@code HttpClient} behind {@code JdkClientHttpRequestFactory}, close the body
+	 * stream when their timeout fires while the body is still arriving, which surfaces as
+	 * a plain I/O failure. By default unknown, so only timeouts reported as such are
+	 * recognised.
+	 * @param readTimeout the read timeout of the HTTP client
+	 */
+	public void setReadTimeout(Duration readTimeout) {
+		Assert.isTrue(readTimeout.compareTo(Duration.ZERO) > 0, "Read timeout must be positive");
+		this.readTimeout = readTimeout;
 	}
 
 	@Override
@@ -215,6 +232,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	private RawResponse send(String path, String authorization, byte[] body) {
+		long start = System.nanoTime();
 		try {
 			return this.restClient.post()
 				.uri(path)
@@ -230,7 +248,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 		catch (RestClientException ex) {
 			boolean requestSent = !causedBy(ex, ConnectException.class, HttpConnectTimeoutException.class,
 					UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
-			if (causedBy(ex, SocketTimeoutException.class, HttpTimeoutException.class)) {
+			if (causedBy(ex, SocketTimeoutException.class, HttpTimeoutException.class)
+					|| (requestSent && readTimeoutElapsedSince(start))) {
 				throw new TokenPayTimeoutException(requestSent
 						? "TokenPay did not answer within tokenpay.read-timeout; whether it acted on the request is unknown"
 						: "Could not connect to TokenPay within tokenpay.connect-timeout; nothing was sent", ex,
@@ -242,6 +261,11 @@ public class TokenPayTemplate implements TokenPayOperations {
 							+ describe(ex) + ")",
 					ex, requestSent);
 		}
+	}
+
+	private boolean readTimeoutElapsedSince(long start) {
+		Duration timeout = this.readTimeout;
+		return timeout != null && System.nanoTime() - start >= timeout.toNanos();
 	}
 
 	@SafeVarargs
