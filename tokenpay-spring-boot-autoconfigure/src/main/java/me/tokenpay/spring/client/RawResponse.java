@@ -31,11 +31,15 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 	static RawResponse read(ClientHttpResponse response, long maxSize) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		if (headers.getContentLength() > maxSize) {
+		long contentLength = headers.getContentLength();
+		if (contentLength > maxSize) {
 			throw new TokenPayResponseTooLargeException(status, maxSize);
 		}
+		// A declared length bounds the read, so no 8 KiB buffer is allocated for a
+		// small answer; HTTP framing ends the body there
+		long limit = (contentLength >= 0) ? contentLength : maxSize + 1;
 		try (InputStream body = response.getBody()) {
-			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
+			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
 			if (bytes.length > maxSize) {
 				throw new TokenPayResponseTooLargeException(status, maxSize);
 			}
