@@ -129,7 +129,8 @@ public final class ResultsTable {
 			this.p50 = percentiles.get("50.0").asDouble();
 			this.p99 = percentiles.get("99.0").asDouble();
 			List<Double> raw = new ArrayList<>();
-			for (JsonNode fork : primary.get("rawData")) {
+			JsonNode rawData = primary.get("rawData");
+			for (JsonNode fork : (rawData != null) ? rawData : JsonMapper.builder().build().createArrayNode()) {
 				for (JsonNode iteration : fork) {
 					raw.add(iteration.asDouble());
 				}

@@ -3,6 +3,7 @@ package me.tokenpay.benchmarks;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import me.tokenpay.spring.client.signature.SecureRandomNonceGenerator;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +34,8 @@ public class SigningBenchmark {
 
 	private final TtpayAuthorizationSigner signer = new TtpayAuthorizationSigner(Fixtures.credentials());
 
+	private final SecureRandomNonceGenerator nonceGenerator = new SecureRandomNonceGenerator();
+
 	private final NaiveSigner naive = new NaiveSigner(Fixtures.APP_SECRET);
 
 	private final String timestamp = Fixtures.timestamp(Instant.now());
@@ -61,6 +64,15 @@ public class SigningBenchmark {
 	@Benchmark
 	public String starterAuthorizationHeader() {
 		return this.signer.sign(HttpMethod.POST, Fixtures.PATH, Fixtures.REQUEST_BODY);
+	}
+
+	/**
+	 * The nonce alone, part of the header.
+	 * @return a nonce
+	 */
+	@Benchmark
+	public String nonce() {
+		return this.nonceGenerator.generate();
 	}
 
 	/**
