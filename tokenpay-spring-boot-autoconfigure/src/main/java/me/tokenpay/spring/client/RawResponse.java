@@ -31,12 +31,16 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 	static RawResponse read(ClientHttpResponse response, long maxSize) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		if (headers.getContentLength() > maxSize) {
+		long contentLength = headers.getContentLength();
+		if (contentLength > maxSize) {
 			throw new TokenPayResponseTooLargeException(status, maxSize);
 		}
+		// A declared length bounds the read, so no 8 KiB buffer is allocated for a
+		// small answer; HTTP framing ends the body there
+		long limit = (contentLength >= 0) ? contentLength : maxSize + 1;
 		byte[] bytes;
 		try (InputStream body = response.getBody()) {
-			bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
+			bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
 		}
 		catch (IOException ex) {
 			throw new IOException("the answer was cut short: the connection closed or tokenpay.read-timeout expired "
