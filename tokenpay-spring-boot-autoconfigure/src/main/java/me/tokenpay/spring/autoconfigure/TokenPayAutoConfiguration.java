@@ -17,6 +17,10 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
+import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +30,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -34,6 +39,11 @@ import org.springframework.web.client.RestClient;
  * {@link TokenPayTemplate} built from Boot's {@link RestClient.Builder} (so
  * {@code spring.http.clients.*}, SSL bundles and {@code http.client.requests} apply),
  * with the {@code tokenpay.*} timeouts on top and redirects never followed.
+ * <p>
+ * With Spring Boot Actuator, {@code tokenpay.app-secret} is masked in the
+ * {@code configprops} and {@code env} endpoints even when they show values, and a
+ * {@link TokenPayInfoContributor} can be turned on with
+ * {@code management.info.tokenpay.enabled=true}.
  *
  * @author TokenPay Spring Boot team
  */
@@ -87,6 +97,40 @@ public final class TokenPayAutoConfiguration {
 		}
 		template.setNotOpenCodes(properties.cancelPayout().notOpenCodes());
 		return template;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class TokenPaySanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction tokenPayAppSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(TokenPaySanitizingConfiguration::isAppSecret);
+		}
+
+		/**
+		 * Whether the key names {@code tokenpay.app-secret} in any of the forms the
+		 * {@code env} and {@code configprops} endpoints show:
+		 * {@code tokenpay.app-secret}, {@code tokenpay.appSecret},
+		 * {@code TOKENPAY_APPSECRET} or {@code TOKENPAY_APP_SECRET}.
+		 */
+		private static boolean isAppSecret(String key) {
+			return key.replaceAll("[-_.]", "").equalsIgnoreCase("tokenpayappsecret");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
+	static class TokenPayInfoContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnEnabledInfoContributor(value = "tokenpay", fallback = InfoContributorFallback.DISABLE)
+		TokenPayInfoContributor tokenPayInfoContributor(TokenPayProperties properties) {
+			return new TokenPayInfoContributor(properties);
+		}
+
 	}
 
 }

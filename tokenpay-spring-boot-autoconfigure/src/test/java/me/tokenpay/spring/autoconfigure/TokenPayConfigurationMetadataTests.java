@@ -64,6 +64,19 @@ class TokenPayConfigurationMetadataTests {
 	}
 
 	@Test
+	void describesTheInfoContributorSwitch() {
+		JsonNode property = null;
+		for (JsonNode candidate : this.metadata.get("properties")) {
+			if ("management.info.tokenpay.enabled".equals(candidate.get("name").asString())) {
+				property = candidate;
+			}
+		}
+		assertThat(property).isNotNull();
+		assertThat(text(property, "description")).isNotBlank().endsWith(".");
+		assertThat(text(property, "defaultValue")).isEqualTo("false");
+	}
+
+	@Test
 	void listsTheValuesOfEveryEnumProperty() throws ClassNotFoundException {
 		List<String> enumProperties = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> entry : tokenPayProperties().entrySet()) {
