@@ -3,6 +3,8 @@ package me.tokenpay.sample;
 import me.tokenpay.spring.client.TokenPayApiException;
 import me.tokenpay.spring.client.TokenPayException;
 import me.tokenpay.spring.client.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.TokenPayRateLimitException;
 import me.tokenpay.spring.client.TokenPaySignatureException;
 import me.tokenpay.spring.client.TokenPayTimeoutException;
 import me.tokenpay.spring.client.TokenPayTransportException;
@@ -58,6 +60,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <td>502 Bad Gateway</td>
  * </tr>
  * <tr>
+ * <td>{@link TokenPayOutcomeUnknownException} (a repeat was refused as no longer open
+ * after an attempt with an unknown outcome), with {@code outcomeUnknown: true}</td>
+ * <td>409 Conflict</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayRateLimitException} (the client-side limiter had no permit; nothing
+ * was sent)</td>
+ * <td>429 Too Many Requests, {@code Retry-After: 1}</td>
+ * </tr>
+ * <tr>
  * <td>{@link TokenPayInvalidResponseException} (empty, non-JSON, malformed, too large or
  * unexpected answer)</td>
  * <td>502 Bad Gateway</td>
@@ -101,6 +113,10 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof TokenPayApiException apiException) {
 			problem.setProperty("tokenpayCode", apiException.getCode());
 		}
+		if (ex instanceof TokenPayOutcomeUnknownException outcomeUnknown) {
+			problem.setProperty("tokenpayCode", outcomeUnknown.getRejection().getCode());
+			problem.setProperty("outcomeUnknown", true);
+		}
 		if (ex.getRequestId() != null) {
 			problem.setProperty("requestId", ex.getRequestId());
 		}
@@ -131,6 +147,15 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(TokenPayException ex) {
 		if (ex instanceof TokenPayApiException apiException) {
 			return problem(apiException);
+		}
+		if (ex instanceof TokenPayOutcomeUnknownException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"TokenPay refused to cancel a payout that is no longer open, after an earlier attempt whose outcome is "
+							+ "unknown; the payout may already be cancelled");
+		}
+		if (ex instanceof TokenPayRateLimitException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many TokenPay calls at once; nothing was sent, try again later");
 		}
 		if (ex instanceof TokenPayTimeoutException) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,

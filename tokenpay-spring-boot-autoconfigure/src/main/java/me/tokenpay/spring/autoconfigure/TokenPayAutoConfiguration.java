@@ -1,6 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
@@ -90,6 +91,7 @@ public final class TokenPayAutoConfiguration {
 		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention);
+		template.setReadTimeout(properties.readTimeout());
 		template.setRetryPolicy(TokenPayPropertiesValidator.retryPolicy(properties));
 		TokenPayRateLimiter rateLimiter = TokenPayPropertiesValidator.rateLimiter(properties);
 		if (rateLimiter != null) {
@@ -101,21 +103,18 @@ public final class TokenPayAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
-	static class TokenPaySanitizingConfiguration {
+	static class TokenPayActuatorConfiguration {
+
+		private static final String APP_SECRET_KEY = "tokenpayappsecret";
 
 		@Bean
+		@ConditionalOnMissingBean(name = "tokenPayAppSecretSanitizingFunction")
 		SanitizingFunction tokenPayAppSecretSanitizingFunction() {
-			return SanitizingFunction.sanitizeValue().ifKeyMatches(TokenPaySanitizingConfiguration::isAppSecret);
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(TokenPayActuatorConfiguration::isAppSecret);
 		}
 
-		/**
-		 * Whether the key names {@code tokenpay.app-secret} in any of the forms the
-		 * {@code env} and {@code configprops} endpoints show:
-		 * {@code tokenpay.app-secret}, {@code tokenpay.appSecret},
-		 * {@code TOKENPAY_APPSECRET} or {@code TOKENPAY_APP_SECRET}.
-		 */
 		private static boolean isAppSecret(String key) {
-			return key.replaceAll("[-_.]", "").equalsIgnoreCase("tokenpayappsecret");
+			return APP_SECRET_KEY.equals(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
 		}
 
 	}

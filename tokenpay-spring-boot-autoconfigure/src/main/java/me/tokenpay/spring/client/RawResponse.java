@@ -34,13 +34,18 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 		if (headers.getContentLength() > maxSize) {
 			throw new TokenPayResponseTooLargeException(status, maxSize);
 		}
+		byte[] bytes;
 		try (InputStream body = response.getBody()) {
-			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
-			if (bytes.length > maxSize) {
-				throw new TokenPayResponseTooLargeException(status, maxSize);
-			}
-			return new RawResponse(status, headers, bytes);
+			bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxSize + 1));
 		}
+		catch (IOException ex) {
+			throw new IOException("the answer was cut short: the connection closed or tokenpay.read-timeout expired "
+					+ "while it was being read", ex);
+		}
+		if (bytes.length > maxSize) {
+			throw new TokenPayResponseTooLargeException(status, maxSize);
+		}
+		return new RawResponse(status, headers, bytes);
 	}
 
 	/**

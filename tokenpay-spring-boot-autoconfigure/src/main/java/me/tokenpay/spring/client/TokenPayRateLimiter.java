@@ -10,16 +10,20 @@ import org.springframework.util.Assert;
 /**
  * Client-side limiter that keeps one {@link TokenPayTemplate} at or below TokenPay's
  * documented rate (5 requests per second per app id): it grants at most
- * {@code permitsPerSecond} permits in any one-second window. A caller that would have to
- * wait longer than the maximum wait gets a {@link TokenPayRateLimitException} at once
- * instead of waiting. Thread-safe; the limit is per instance, so it does not coordinate
- * several application instances.
+ * {@code permitsPerSecond} permits in any one-second window, and keeps a margin of
+ * {@value #MARGIN_MILLIS} ms on top of the window so that varying network latency does
+ * not bring two requests a window apart closer together on arrival at the gateway. A
+ * caller that would have to wait longer than the maximum wait gets a
+ * {@link TokenPayRateLimitException} at once instead of waiting. Thread-safe; the limit
+ * is per instance, so it does not coordinate several application instances.
  *
  * @author TokenPay Spring Boot team
  */
 public final class TokenPayRateLimiter {
 
-	private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+	private static final long MARGIN_MILLIS = 50;
+
+	private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(MARGIN_MILLIS);
 
 	private final int permitsPerSecond;
 

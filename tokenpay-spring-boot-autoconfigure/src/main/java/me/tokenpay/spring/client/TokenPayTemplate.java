@@ -78,9 +78,12 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private Set<Integer> notOpenCodes = Set.of(20005);
 
+	private @Nullable Duration readTimeout;
+
 	/**
 	 * Create a template.
-	 * @param restClientBuilder the builder of the HTTP client; the base URL is set on it
+	 * @param restClientBuilder the builder of the HTTP client, copied before the base URL
+	 * is set
 	 * @param settings the API settings
 	 * @param credentials the merchant credentials
 	 * @param signer the request signer
@@ -91,7 +94,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	public TokenPayTemplate(RestClient.Builder restClientBuilder, TokenPayClientSettings settings,
 			TokenPayCredentials credentials, AuthorizationSigner signer, ResponseVerifier verifier,
 			ObservationRegistry observationRegistry) {
-		this.restClient = restClientBuilder.baseUrl(settings.baseUrl().toString()).build();
+		this.restClient = restClientBuilder.clone().baseUrl(settings.baseUrl().toString()).build();
 		this.settings = settings;
 		this.credentials = credentials;
 		this.signer = signer;
@@ -136,6 +139,21 @@ public class TokenPayTemplate implements TokenPayOperations {
 	 */
 	public void setNotOpenCodes(Set<Integer> notOpenCodes) {
 		this.notOpenCodes = Set.copyOf(notOpenCodes);
+	}
+
+	/**
+	 * Set the read timeout configured on the HTTP client. A connection failure after the
+	 * request was sent that happens once this much time has passed is reported as a
+	 * {@link TokenPayTimeoutException}: some clients, such as the JDK's
+	 * {@code HttpClient} behind {@code JdkClientHttpRequestFactory}, close the body
+	 * stream when their timeout fires while the body is still arriving, which surfaces as
+	 * a plain I/O failure. By default unknown, so only timeouts reported as such are
+	 * recognised.
+	 * @param readTimeout the read timeout of the HTTP client
+	 */
+	public void setReadTimeout(Duration readTimeout) {
+		Assert.isTrue(readTimeout.compareTo(Duration.ZERO) > 0, "Read timeout must be positive");
+		this.readTimeout = readTimeout;
 	}
 
 	@Override
@@ -214,6 +232,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	private RawResponse send(String path, String authorization, byte[] body) {
+		long start = System.nanoTime();
 		try {
 			return this.restClient.post()
 				.uri(path)
@@ -229,19 +248,24 @@ public class TokenPayTemplate implements TokenPayOperations {
 		catch (RestClientException ex) {
 			boolean requestSent = !causedBy(ex, ConnectException.class, HttpConnectTimeoutException.class,
 					UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
-			if (causedBy(ex, SocketTimeoutException.class, HttpTimeoutException.class)) {
+			if (causedBy(ex, SocketTimeoutException.class, HttpTimeoutException.class)
+					|| (requestSent && readTimeoutElapsedSince(start))) {
 				throw new TokenPayTimeoutException(requestSent
 						? "TokenPay did not answer within tokenpay.read-timeout; whether it acted on the request is unknown"
 						: "Could not connect to TokenPay within tokenpay.connect-timeout; nothing was sent", ex,
 						requestSent);
 			}
 			throw new TokenPayTransportException(
-					(requestSent
-							? "Connection to TokenPay failed after the request was "
-									+ "sent; whether it acted on the request is unknown ("
-							: "Could not connect to TokenPay; nothing " + "was sent (") + rootCause(ex) + ")",
+					(requestSent ? "Connection to TokenPay failed after the request was sent; whether it acted on the "
+							+ "request is unknown (" : "Could not connect to TokenPay; nothing was sent (")
+							+ describe(ex) + ")",
 					ex, requestSent);
 		}
+	}
+
+	private boolean readTimeoutElapsedSince(long start) {
+		Duration timeout = this.readTimeout;
+		return timeout != null && System.nanoTime() - start >= timeout.toNanos();
 	}
 
 	@SafeVarargs
@@ -256,13 +280,16 @@ public class TokenPayTemplate implements TokenPayOperations {
 		return false;
 	}
 
-	private static String rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
+	private static String describe(Throwable ex) {
+		Throwable cause = ex.getCause();
+		while (cause != null && cause.getMessage() == null && cause.getCause() != null) {
+			cause = cause.getCause();
 		}
-		return (root.getMessage() != null) ? root.getClass().getSimpleName() + ": " + root.getMessage()
-				: root.getClass().getSimpleName();
+		if (cause == null) {
+			return ex.getClass().getSimpleName();
+		}
+		return (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+				: cause.getClass().getSimpleName();
 	}
 
 	private static TokenPayOutcome outcome(TokenPayException ex) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A {@code TTPAY-AES-256-ECB} authorization header, parsed strictly: the scheme, one
  * space, then exactly {@code app_id}, {@code mch_id}, {@code nonce_str},
  * {@code timestamp} and {@code signature} in that order, separated by commas without
- * spaces.
+ * spaces. A field with spaces around it is malformed (code 100), not missing.
  *
  * @param appId the app id
  * @param mchId the merchant id
@@ -42,7 +42,7 @@ record AuthorizationHeader(String appId, String mchId, String nonce, String time
 		List<String> values = new ArrayList<>();
 		for (String part : parts) {
 			int equals = part.indexOf('=');
-			if (equals <= 0) {
+			if (equals <= 0 || !part.equals(part.strip())) {
 				throw new Rejection(100, "Request parameter error: malformed Authorization field '" + part + "'");
 			}
 			names.add(part.substring(0, equals));

@@ -21,7 +21,8 @@ public final class Fault {
 	public enum Kind {
 
 		/**
-		 * Wait, then answer normally.
+		 * Process the request normally, then wait before answering: when the client gives
+		 * up first, the gateway has acted but the client does not know.
 		 */
 		DELAY,
 
@@ -92,7 +93,7 @@ public final class Fault {
 	}
 
 	/**
-	 * Wait before answering normally.
+	 * Process the request normally, then wait before answering.
 	 * @param delay how long to wait
 	 * @return the fault
 	 */

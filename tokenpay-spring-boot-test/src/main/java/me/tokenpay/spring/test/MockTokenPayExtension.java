@@ -33,7 +33,8 @@ import org.springframework.util.Assert;
  *
  * }
  * </pre> or with {@code @ExtendWith(MockTokenPayExtension.class)} and a
- * {@code MockTokenPayServer} test method parameter.
+ * {@code MockTokenPayServer} test method parameter. {@code @Nested} test classes share
+ * the server of their enclosing class, which closes it.
  *
  * @author TokenPay Spring Boot team
  */
@@ -41,6 +42,8 @@ public class MockTokenPayExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
 	private @Nullable MockTokenPayServer server;
+
+	private @Nullable String owner;
 
 	/**
 	 * Return the running server.
@@ -55,7 +58,10 @@ public class MockTokenPayExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.server = MockTokenPayServer.start();
+		if (this.server == null) {
+			this.server = MockTokenPayServer.start();
+			this.owner = context.getUniqueId();
+		}
 	}
 
 	@Override
@@ -65,8 +71,12 @@ public class MockTokenPayExtension
 
 	@Override
 	public void afterAll(ExtensionContext context) {
+		if (!context.getUniqueId().equals(this.owner)) {
+			return;
+		}
 		MockTokenPayServer running = this.server;
 		this.server = null;
+		this.owner = null;
 		if (running != null) {
 			running.close();
 		}

@@ -85,6 +85,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public static final int RATE_LIMIT_PER_SECOND = 5;
 
+	private static final String DEFAULT_CANCEL_PAYOUT_PATH = "/v1/payanother/close";
+
+	private static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
+
+	private static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{32}");
 
 	private static final HexFormat HEX = HexFormat.of();
@@ -119,13 +125,13 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private volatile Clock clock = Clock.systemUTC();
 
-	private volatile String cancelPayoutPath = "/v1/payanother/close";
+	private volatile String cancelPayoutPath = DEFAULT_CANCEL_PAYOUT_PATH;
 
-	private volatile String payoutIdField = "payout_id";
+	private volatile String payoutIdField = DEFAULT_PAYOUT_ID_FIELD;
 
 	private volatile TimestampUnit timestampUnit = TimestampUnit.MILLISECONDS;
 
-	private volatile Duration timestampTolerance = Duration.ofMinutes(5);
+	private volatile Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
 
 	private volatile boolean rateLimitEnforced;
 
@@ -404,12 +410,19 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget requests, payouts, faults and seen nonces, and stop enforcing the rate
-	 * limit. Credentials and port stay.
+	 * Forget requests, payouts, faults and seen nonces, stop enforcing the rate limit and
+	 * restore the default clock, Cancel Payout path, payout id field, timestamp unit and
+	 * timestamp tolerance, so that nothing one test set up leaks into the next.
+	 * Credentials and port stay.
 	 * @return this server
 	 */
 	public MockTokenPayServer reset() {
 		clearFaults();
+		this.clock = Clock.systemUTC();
+		this.cancelPayoutPath = DEFAULT_CANCEL_PAYOUT_PATH;
+		this.payoutIdField = DEFAULT_PAYOUT_ID_FIELD;
+		this.timestampUnit = TimestampUnit.MILLISECONDS;
+		this.timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
 		this.requests.clear();
 		this.payouts.clear();
 		this.seenNonces.clear();
@@ -441,13 +454,13 @@ public final class MockTokenPayServer implements AutoCloseable {
 			String query = exchange.getRequestURI().getRawQuery();
 			String signedPath = (query != null) ? path + "?" + query : path;
 			Fault fault = chooseFault(body);
-			if (fault != null && fault.getKind() == Fault.Kind.DELAY) {
-				sleep(fault.duration());
-			}
 			Answer answer = (fault != null)
 					? faultyAnswer(fault, exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body)
 					: judge(exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body);
 			record(exchange, signedPath, body, answer, fault);
+			if (fault != null && fault.getKind() == Fault.Kind.DELAY) {
+				sleep(fault.duration());
+			}
 			if (answer.dropConnection()) {
 				throw new IOException("Mock TokenPay server dropped the connection on purpose");
 			}
@@ -494,7 +507,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 			case TRUNCATED_JSON -> Answer.plain(200, "application/json", "{\"code\":0,\"msg\":\"succ");
 			case EMPTY_BODY -> Answer.plain(200, "application/json", "");
 			case OVERSIZED_BODY -> Answer.plain(200, "application/json",
-					"{\"code\":0,\"msg\":\"success\",\"pad\":\"" + "x".repeat(fault.value() - 40) + "\"}");
+					"{\"code\":0,\"msg\":\"success\",\"pad\":\"" + "x".repeat(fault.value() - 35) + "\"}");
 			case CONNECTION_RESET -> Answer.DROP;
 		};
 	}

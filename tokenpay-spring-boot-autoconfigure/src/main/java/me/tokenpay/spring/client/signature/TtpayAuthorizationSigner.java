@@ -24,6 +24,8 @@ public final class TtpayAuthorizationSigner implements AuthorizationSigner {
 
 	private static final byte LINE_FEED = '\n';
 
+	private final String appId;
+
 	private final String headerPrefix;
 
 	private final SignatureCipher cipher;
@@ -52,6 +54,7 @@ public final class TtpayAuthorizationSigner implements AuthorizationSigner {
 	 */
 	public TtpayAuthorizationSigner(TokenPayCredentials credentials, Clock clock, TimestampUnit timestampUnit,
 			NonceGenerator nonceGenerator) {
+		this.appId = credentials.appId();
 		this.headerPrefix = SCHEME + " app_id=" + credentials.appId() + ",mch_id=" + credentials.mchId()
 				+ ",nonce_str=";
 		this.cipher = new SignatureCipher(credentials.appSecret());
@@ -98,7 +101,7 @@ public final class TtpayAuthorizationSigner implements AuthorizationSigner {
 
 	@Override
 	public String toString() {
-		return "TtpayAuthorizationSigner[" + this.headerPrefix.substring(0, this.headerPrefix.length() - 11) + "]";
+		return "TtpayAuthorizationSigner[appId=" + this.appId + "]";
 	}
 
 }
