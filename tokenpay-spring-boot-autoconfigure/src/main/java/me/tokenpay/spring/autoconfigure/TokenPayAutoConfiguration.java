@@ -18,7 +18,10 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
+import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,9 +39,12 @@ import org.springframework.web.client.RestClient;
  * {@link AutoConfiguration Auto-configuration} for the TokenPay client: a
  * {@link TokenPayTemplate} built from Boot's {@link RestClient.Builder} (so
  * {@code spring.http.clients.*}, SSL bundles and {@code http.client.requests} apply),
- * with the {@code tokenpay.*} timeouts on top and redirects never followed. With the
- * actuator present, {@code tokenpay.app-secret} is masked in the {@code configprops} and
- * {@code env} endpoints even when they are set to show values.
+ * with the {@code tokenpay.*} timeouts on top and redirects never followed.
+ * <p>
+ * With Spring Boot Actuator, {@code tokenpay.app-secret} is masked in the
+ * {@code configprops} and {@code env} endpoints even when they show values, and a
+ * {@link TokenPayInfoContributor} can be turned on with
+ * {@code management.info.tokenpay.enabled=true}.
  *
  * @author TokenPay Spring Boot team
  */
@@ -109,6 +115,19 @@ public final class TokenPayAutoConfiguration {
 
 		private static boolean isAppSecret(String key) {
 			return APP_SECRET_KEY.equals(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
+	static class TokenPayInfoContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnEnabledInfoContributor(value = "tokenpay", fallback = InfoContributorFallback.DISABLE)
+		TokenPayInfoContributor tokenPayInfoContributor(TokenPayProperties properties) {
+			return new TokenPayInfoContributor(properties);
 		}
 
 	}

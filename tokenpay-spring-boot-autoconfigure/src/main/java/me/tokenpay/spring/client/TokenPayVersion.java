@@ -12,6 +12,11 @@ import java.util.Properties;
  */
 public final class TokenPayVersion {
 
+	/**
+	 * The resource holding the version, relative to this class.
+	 */
+	static final String RESOURCE = "tokenpay-version.properties";
+
 	private static final String VERSION = load();
 
 	private TokenPayVersion() {
@@ -35,7 +40,7 @@ public final class TokenPayVersion {
 	}
 
 	private static String load() {
-		try (InputStream stream = TokenPayVersion.class.getResourceAsStream("tokenpay-version.properties")) {
+		try (InputStream stream = TokenPayVersion.class.getResourceAsStream(RESOURCE)) {
 			if (stream == null) {
 				return "unknown";
 			}

@@ -3,6 +3,9 @@ package me.tokenpay.spring.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -10,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author TokenPay Spring Boot team
  */
 class TokenPayConfigurationMetadataTests {
+
+	private static final Pattern README_PROPERTY_ROW = Pattern.compile("\\|\\s*`(tokenpay\\.[^`]+)`\\s*\\|.*");
 
 	private final JsonNode metadata = readMetadata();
 
@@ -64,6 +72,19 @@ class TokenPayConfigurationMetadataTests {
 	}
 
 	@Test
+	void describesTheInfoContributorSwitch() {
+		JsonNode property = null;
+		for (JsonNode candidate : this.metadata.get("properties")) {
+			if ("management.info.tokenpay.enabled".equals(candidate.get("name").asString())) {
+				property = candidate;
+			}
+		}
+		assertThat(property).isNotNull();
+		assertThat(text(property, "description")).isNotBlank().endsWith(".");
+		assertThat(text(property, "defaultValue")).isEqualTo("false");
+	}
+
+	@Test
 	void listsTheValuesOfEveryEnumProperty() throws ClassNotFoundException {
 		List<String> enumProperties = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> entry : tokenPayProperties().entrySet()) {
@@ -92,6 +113,16 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.signature.response-mode");
 	}
 
+	@Test
+	void readmeConfigurationReferenceListsExactlyTheProperties() throws IOException {
+		List<String> documented = readmeConfigurationReference();
+		Set<String> properties = tokenPayProperties().keySet();
+		assertThat(documented).as("properties in README.md's configuration reference").doesNotHaveDuplicates();
+		assertThat(properties).as("properties missing from README.md's configuration reference").isSubsetOf(documented);
+		assertThat(documented).as("properties in README.md's configuration reference that do not exist")
+			.isSubsetOf(properties);
+	}
+
 	private Map<String, JsonNode> tokenPayProperties() {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
 		for (JsonNode property : this.metadata.get("properties")) {
@@ -110,6 +141,31 @@ class TokenPayConfigurationMetadataTests {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return the property names in the first column of the table under the README's
+	 * "Configuration reference" heading: rows such as
+	 * {@code | `tokenpay.base-url` | `https://api.tokenpay.me` | ... |}.
+	 */
+	private static List<String> readmeConfigurationReference() throws IOException {
+		Path readme = Path.of("..", "README.md");
+		assertThat(readme).as("README.md at the repository root").isRegularFile();
+		List<String> properties = new ArrayList<>();
+		boolean inSection = false;
+		for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+			if (line.startsWith("## ")) {
+				inSection = line.strip().equals("## Configuration reference");
+			}
+			else if (inSection) {
+				Matcher row = README_PROPERTY_ROW.matcher(line);
+				if (row.matches()) {
+					properties.add(row.group(1));
+				}
+			}
+		}
+		assertThat(properties).as("rows of README.md's '## Configuration reference' table").isNotEmpty();
+		return properties;
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -658,13 +658,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 					: this.cipher;
 			sign(headers, answer.body(), signer);
 		}
-		boolean slow = fault != null && fault.getKind() == Fault.Kind.SLOW_BODY;
 		exchange.sendResponseHeaders(answer.status(), (answer.body().length == 0) ? -1 : answer.body().length);
 		if (answer.body().length == 0) {
 			return;
 		}
 		OutputStream output = exchange.getResponseBody();
-		if (!slow) {
+		if (fault == null || fault.getKind() != Fault.Kind.SLOW_BODY) {
 			output.write(answer.body());
 			return;
 		}

@@ -9,9 +9,17 @@ final class Rejection extends RuntimeException {
 
 	private final int code;
 
+	private final String message;
+
 	Rejection(int code, String message) {
 		super(message, null, false, false);
 		this.code = code;
+		this.message = message;
+	}
+
+	@Override
+	public String getMessage() {
+		return this.message;
 	}
 
 	int code() {

@@ -1,0 +1,30 @@
+package me.tokenpay.spring.client;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * {@link RuntimeHintsRegistrar} for the TokenPay client, registered in
+ * {@code META-INF/spring/aot.factories} so that it also applies without Spring Boot: the
+ * version resource read by {@link TokenPayVersion}, and Jackson binding of the request
+ * and response types that applications expose, such as a controller returning a
+ * {@link CancelPayoutResponse}.
+ *
+ * @author TokenPay Spring Boot team
+ */
+class TokenPayRuntimeHints implements RuntimeHintsRegistrar {
+
+	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.resources().registerResource(new ClassPathResource(TokenPayVersion.RESOURCE, TokenPayVersion.class));
+		this.bindingRegistrar.registerReflectionHints(hints.reflection(), CancelPayoutRequest.class,
+				CancelPayoutResponse.class);
+	}
+
+}

@@ -1,0 +1,57 @@
+package me.tokenpay.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Guards the layering of the main code: the client can be used without Spring Boot, and
+ * the auto-configuration leaves every HTTP detail to the client.
+ *
+ * @author TokenPay Spring Boot team
+ */
+class LayeringTests {
+
+	private static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("me.tokenpay.spring");
+
+	@Test
+	void clientDoesNotDependOnSpringBoot() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("me.tokenpay.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot..")
+			.because("an application that does not use Spring Boot can build a TokenPayTemplate by hand");
+		rule.check(classes);
+	}
+
+	@Test
+	void clientDoesNotDependOnAutoConfiguration() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("me.tokenpay.spring.client..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("me.tokenpay.spring.autoconfigure..")
+			.because("the auto-configuration builds on the client, never the other way round");
+		rule.check(classes);
+	}
+
+	@Test
+	void autoConfigurationLeavesHttpDetailsToTheClient() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("me.tokenpay.spring.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.http..", "java.net.http..")
+			.because("requests, responses and headers are the client's business; the auto-configuration only "
+					+ "turns properties into client settings");
+		rule.check(classes);
+	}
+
+}
