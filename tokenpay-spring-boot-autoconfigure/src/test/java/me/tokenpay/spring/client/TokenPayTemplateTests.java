@@ -13,6 +13,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,6 +117,21 @@ class TokenPayTemplateTests {
 				+ "\",\"payanother_id\":\"" + PAYOUT_ID + "\"}");
 		assertThat(request.getHeaders().get("User-Agent")).isEqualTo("merchant-app/2.0");
 		assertCorrectlySigned(request, "/v1/payout/close");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "P-1_a.b~c", " !#$%&'()*+,-.:;<=>?@[]^_`{|}~", "a/b", "a\"b", "a\\b", "é", "a\u2028b",
+			"\uD83D\uDE00", "</script>" })
+	void cancelPayoutBodyIsWhatJacksonWritesForAnyPayoutId(String payoutId) throws Exception {
+		TokenPayTemplate template = TokenPayTestServer.template(this.server);
+		this.server.enqueue(success());
+		template.cancelPayout(payoutId);
+		RecordedRequest request = takeRequest(this.server);
+		JsonMapper mapper = JsonMapper.builder().build();
+		byte[] expected = mapper.writeValueAsBytes(
+				mapper.createObjectNode().put("app_id", APP_ID).put("mch_id", MCH_ID).put("payout_id", payoutId));
+		assertThat(request.getBody().toByteArray()).isEqualTo(expected);
+		assertCorrectlySigned(request, CANCEL_PATH);
 	}
 
 	@ParameterizedTest
