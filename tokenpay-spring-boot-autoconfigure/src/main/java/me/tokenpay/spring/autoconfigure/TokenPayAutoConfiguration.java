@@ -51,9 +51,7 @@ import org.springframework.web.client.RestClient;
  * {@value #HTTP_EXECUTOR_BEAN_NAME} executor: a pool of reused daemon threads named
  * {@code tokenpay-http-*}, owned and shut down by the application context. Without it,
  * Spring's {@code JdkClientHttpRequestFactory} starts a new thread to write every request
- * body, and on machines with fewer than three cores the client completes each exchange on
- * yet another new thread. Define a bean of that name (any {@link Executor}) to use
- * another executor.
+ * body. Define a bean of that name (any {@link Executor}) to use another executor.
  *
  * @author TokenPay Spring Boot team
  */
