@@ -6,19 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration;
 import me.tokenpay.spring.client.CancelPayoutRequest;
 import me.tokenpay.spring.client.CancelPayoutResponse;
-import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayTemplate;
-import me.tokenpay.spring.client.signature.ResponseSignatureMode;
-import me.tokenpay.spring.client.signature.ResponseVerifier;
-import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,15 +34,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * One Cancel Payout call over loopback against the same minimal server: the template
- * (signs, serialises, verifies, parses, observes with a no-op registry, no limiter, no
- * retries) against hand-written calls that send the same bytes signed once in advance and
- * only read the answer's bytes. Concurrency is JMH's thread count ({@code -t}).
+ * One Cancel Payout call over loopback against the same minimal server: the template as
+ * the auto-configuration builds it (signs, serialises, verifies, parses, observes with
+ * Boot's registry without handlers, no limiter, no retries, the JDK client with the
+ * starter's executor) against hand-written calls that send the same bytes signed once in
+ * advance and only read the answer's bytes. Concurrency is JMH's thread count
+ * ({@code -t}).
  *
  * @author TokenPay Spring Boot team
  */
@@ -70,6 +69,10 @@ public class EndToEndBenchmark {
 
 	private RestClient restClient;
 
+	private RestClient pooledRestClient;
+
+	private ConfigurableApplicationContext context;
+
 	private OkHttpClient okHttpClient;
 
 	private URI url;
@@ -87,17 +90,25 @@ public class EndToEndBenchmark {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
 		requestFactory.setReadTimeout(READ_TIMEOUT);
-		TtpayAuthorizationSigner signer = new TtpayAuthorizationSigner(Fixtures.credentials());
-		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(Fixtures.APP_SECRET),
-				ResponseSignatureMode.REQUIRED, Duration.ofMinutes(5), Clock.systemUTC());
-		TokenPayClientSettings settings = new TokenPayClientSettings(this.server.baseUrl(), Fixtures.PATH, "payout_id",
-				TokenPayClientSettings.DEFAULT_MAX_RESPONSE_SIZE, Fixtures.USER_AGENT);
-		this.template = new TokenPayTemplate(RestClient.builder().requestFactory(requestFactory), settings,
-				Fixtures.credentials(), signer, verifier, ObservationRegistry.NOOP);
+		this.context = StartupApplication.runAgainst(this.server.baseUrl());
+		this.template = this.context.getBean(TokenPayTemplate.class);
 		this.restClient = RestClient.builder()
 			.requestFactory(requestFactory)
 			.baseUrl(this.server.baseUrl().toString())
 			.build();
+		Executor executor = this.context.getBean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME, Executor.class);
+		JdkClientHttpRequestFactory pooledRequestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.executor(executor)
+			.build());
+		pooledRequestFactory.setReadTimeout(READ_TIMEOUT);
+		this.pooledRestClient = RestClient.builder()
+			.requestFactory(pooledRequestFactory)
+			.baseUrl(this.server.baseUrl().toString())
+			.build();
+		TtpayAuthorizationSigner signer = new TtpayAuthorizationSigner(Fixtures.credentials());
 		this.okHttpClient = new OkHttpClient().newBuilder().build();
 		this.authorization = signer.sign(org.springframework.http.HttpMethod.POST, Fixtures.PATH,
 				Fixtures.REQUEST_BODY);
@@ -113,7 +124,7 @@ public class EndToEndBenchmark {
 			throw new IllegalStateException("The template sent other bytes than the baselines: "
 					+ new String(this.server.lastRequestBody(), StandardCharsets.UTF_8));
 		}
-		for (byte[] answer : new byte[][] { plainRestClient(), okHttp(), jdkHttpClient() }) {
+		for (byte[] answer : new byte[][] { plainRestClient(), pooledRestClient(), okHttp(), jdkHttpClient() }) {
 			if (!Arrays.equals(answer, Fixtures.RESPONSE_BODY)) {
 				throw new IllegalStateException("Unexpected answer " + new String(answer, StandardCharsets.UTF_8));
 			}
@@ -124,6 +135,7 @@ public class EndToEndBenchmark {
 	public void stop() throws IOException {
 		this.okHttpClient.dispatcher().executorService().shutdown();
 		this.okHttpClient.connectionPool().evictAll();
+		this.context.close();
 		this.server.close();
 	}
 
@@ -144,6 +156,24 @@ public class EndToEndBenchmark {
 	@Benchmark
 	public byte[] plainRestClient() {
 		return this.restClient.post()
+			.uri(Fixtures.PATH)
+			.header(HttpHeaders.AUTHORIZATION, this.authorization)
+			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Fixtures.REQUEST_BODY)
+			.retrieve()
+			.body(byte[].class);
+	}
+
+	/**
+	 * Not a baseline a user writes: {@link #plainRestClient()} with the executor the
+	 * auto-configuration gives the template's {@code HttpClient}, to tell the template's
+	 * own cost from the transport's.
+	 * @return the answer's bytes
+	 */
+	@Benchmark
+	public byte[] pooledRestClient() {
+		return this.pooledRestClient.post()
 			.uri(Fixtures.PATH)
 			.header(HttpHeaders.AUTHORIZATION, this.authorization)
 			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)

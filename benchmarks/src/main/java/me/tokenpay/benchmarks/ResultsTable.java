@@ -65,7 +65,8 @@ public final class ResultsTable {
 		out.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		for (int threads : new int[] { 1, 4, 16, 64 }) {
 			Row template = rows.get("EndToEndBenchmark.template@" + threads);
-			for (String client : List.of("template", "plainRestClient", "okHttp", "jdkHttpClient")) {
+			for (String client : List.of("template", "plainRestClient", "pooledRestClient", "okHttp",
+					"jdkHttpClient")) {
 				Row row = rows.get("EndToEndBenchmark." + client + "@" + threads);
 				if (row == null) {
 					continue;

@@ -1,5 +1,6 @@
 package me.tokenpay.benchmarks;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,27 +25,51 @@ public class StartupApplication {
 	private static final String AUTO_CONFIGURATION = "me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration";
 
 	static ConfigurableApplicationContext run(boolean withStarter) {
+		Map<String, Object> properties = properties("http://127.0.0.1:9");
+		if (!withStarter) {
+			properties.put("spring.autoconfigure.exclude", AUTO_CONFIGURATION);
+		}
+		ConfigurableApplicationContext context = run(properties);
+		if (context.containsBean("tokenPayTemplate") != withStarter) {
+			throw new IllegalStateException("TokenPayTemplate bean present: " + !withStarter);
+		}
+		return context;
+	}
+
+	/**
+	 * The application with the starter against a server, with the end-to-end benchmark's
+	 * settings: answers must be signed, no retries, no rate limiter.
+	 * @param baseUrl the server
+	 * @return the running context
+	 */
+	static ConfigurableApplicationContext runAgainst(URI baseUrl) {
+		Map<String, Object> properties = properties(baseUrl.toString());
+		properties.put("tokenpay.user-agent", Fixtures.USER_AGENT);
+		properties.put("tokenpay.signature.response-mode", "required");
+		properties.put("tokenpay.retry.max-attempts", "1");
+		properties.put("tokenpay.rate-limit.enabled", "false");
+		return run(properties);
+	}
+
+	private static Map<String, Object> properties(String baseUrl) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("logging.level.root", "WARN");
+		properties.put("spring.main.lazy-initialization", "false");
+		properties.put("tokenpay.base-url", baseUrl);
+		properties.put("tokenpay.app-id", Fixtures.APP_ID);
+		properties.put("tokenpay.mch-id", Fixtures.MCH_ID);
+		properties.put("tokenpay.app-secret", Fixtures.APP_SECRET);
+		return properties;
+	}
+
+	private static ConfigurableApplicationContext run(Map<String, Object> properties) {
 		SpringApplication application = new SpringApplication(StartupApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setRegisterShutdownHook(false);
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("logging.level.root", "WARN");
-		properties.put("spring.main.lazy-initialization", "false");
-		properties.put("tokenpay.base-url", "http://127.0.0.1:9");
-		properties.put("tokenpay.app-id", Fixtures.APP_ID);
-		properties.put("tokenpay.mch-id", Fixtures.MCH_ID);
-		properties.put("tokenpay.app-secret", Fixtures.APP_SECRET);
-		if (!withStarter) {
-			properties.put("spring.autoconfigure.exclude", AUTO_CONFIGURATION);
-		}
 		application.setDefaultProperties(properties);
-		ConfigurableApplicationContext context = application.run();
-		if (context.containsBean("tokenPayTemplate") != withStarter) {
-			throw new IllegalStateException("TokenPayTemplate bean present: " + !withStarter);
-		}
-		return context;
+		return application.run();
 	}
 
 }

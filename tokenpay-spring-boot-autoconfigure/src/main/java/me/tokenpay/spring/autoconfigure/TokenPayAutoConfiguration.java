@@ -2,6 +2,9 @@ package me.tokenpay.spring.autoconfigure;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
@@ -20,6 +23,7 @@ import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,9 +34,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -45,6 +52,12 @@ import org.springframework.web.client.RestClient;
  * {@code configprops} and {@code env} endpoints even when they show values, and a
  * {@link TokenPayInfoContributor} can be turned on with
  * {@code management.info.tokenpay.enabled=true}.
+ * <p>
+ * When the request factory is the JDK {@code HttpClient}'s, the client gets the
+ * {@value #HTTP_EXECUTOR_BEAN_NAME} executor: a pool of reused daemon threads named
+ * {@code tokenpay-http-*}, owned and shut down by the application context. Without it,
+ * Spring's {@code JdkClientHttpRequestFactory} starts a new thread to write every request
+ * body. Define a bean of that name (any {@link Executor}) to use another executor.
  *
  * @author TokenPay Spring Boot team
  */
@@ -54,6 +67,31 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "tokenpay.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TokenPayProperties.class)
 public final class TokenPayAutoConfiguration {
+
+	/**
+	 * Name of the executor bean given to the JDK {@code HttpClient}.
+	 */
+	public static final String HTTP_EXECUTOR_BEAN_NAME = "tokenPayHttpExecutor";
+
+	/**
+	 * A cached pool: it grows with concurrent exchanges rather than queueing them, as a
+	 * body write blocks until the client asks for the bytes, and idle threads end after
+	 * 60 s. A plain {@link ExecutorService} whose {@code shutdown} is the inferred
+	 * destroy method, rather than a {@code ThreadPoolTaskExecutor}: that one pauses on
+	 * lifecycle stop and shuts down on the context-closed event, both before a web
+	 * server's graceful shutdown lets in-flight requests, and their TokenPay calls,
+	 * finish. Not a default candidate, so it is never injected by type or taken for the
+	 * application's executor; lazy, so it exists only when the JDK client is used.
+	 * @return the executor
+	 */
+	@Bean(name = HTTP_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+	@Lazy
+	@ConditionalOnMissingBean(name = HTTP_EXECUTOR_BEAN_NAME)
+	ExecutorService tokenPayHttpExecutor() {
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("tokenpay-http-");
+		threadFactory.setDaemon(true);
+		return Executors.newCachedThreadPool(threadFactory);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean({ AuthorizationSigner.class, TokenPayOperations.class })
@@ -75,17 +113,21 @@ public final class TokenPayAutoConfiguration {
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
+			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor,
 			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
 		TokenPayCredentials credentials = TokenPayPropertiesValidator.credentials(properties);
 		TokenPayClientSettings settings = TokenPayPropertiesValidator.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdkBuilder) {
+			factoryBuilder = jdkBuilder.withExecutor(httpExecutor.getObject());
+		}
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
-			.requestFactory(requestFactoryBuilder
-				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()))
-				.build(httpSettings));
+			.requestFactory(factoryBuilder.build(httpSettings));
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(credentials.appSecret()),
 				properties.signature().responseMode(), properties.signature().responseTolerance(), Clock.systemUTC());
 		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,

@@ -41,6 +41,11 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 		byte[] bytes;
 		try (InputStream body = response.getBody()) {
 			bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+			if (bytes.length == contentLength) {
+				// Reach the end of the stream before closing it: the JDK HttpClient drops
+				// a connection whose body is closed before its end was seen
+				body.read();
+			}
 		}
 		catch (IOException ex) {
 			throw new IOException("the answer was cut short: the connection closed or tokenpay.read-timeout expired "

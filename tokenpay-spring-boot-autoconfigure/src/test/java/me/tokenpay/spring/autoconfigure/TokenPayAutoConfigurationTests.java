@@ -4,6 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,9 +27,11 @@ import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import mockwebserver3.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -39,6 +46,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,6 +265,85 @@ class TokenPayAutoConfigurationTests {
 			assertThatRuntimeException().isThrownBy(() -> restClient.get().uri("/other").retrieve().toBodilessEntity());
 			assertThat(this.gateway.requestCount()).isZero();
 		});
+	}
+
+	@Test
+	void givesTheJdkClientAPoolOfReusedDaemonThreads() {
+		this.gateway.enqueueSuccess();
+		this.gateway.enqueueSuccess();
+		this.bootContextRunner.run((context) -> {
+			TokenPayOperations operations = context.getBean(TokenPayOperations.class);
+			operations.cancelPayout("P1");
+			operations.cancelPayout("P2");
+			ThreadPoolExecutor executor = context.getBean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME,
+					ThreadPoolExecutor.class);
+			assertThat(executor.getCompletedTaskCount()).isPositive();
+			assertThat(executor.getLargestPoolSize()).isLessThan((int) executor.getCompletedTaskCount());
+			List<Thread> threads = Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().startsWith("tokenpay-http-"))
+				.toList();
+			assertThat(threads).isNotEmpty().allMatch(Thread::isDaemon);
+		});
+	}
+
+	@Test
+	void shutsThePoolDownWhenTheContextCloses() {
+		this.gateway.enqueueSuccess();
+		ExecutorService[] executor = new ExecutorService[1];
+		this.contextRunner.run((context) -> {
+			context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			executor[0] = context.getBean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME, ExecutorService.class);
+			assertThat(executor[0].isShutdown()).isFalse();
+		});
+		assertThat(executor[0].isShutdown()).isTrue();
+	}
+
+	@Test
+	void poolIsNotCreatedForOtherClientsNorInjectedByType() {
+		this.contextRunner.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::simple)
+			.withBean(ExecutorConsumer.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TokenPayTemplate.class);
+				assertThat(
+						context.getBeanFactory().containsSingleton(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME))
+					.isFalse();
+				assertThat(context.getBean(ExecutorConsumer.class).executor).isNull();
+			});
+	}
+
+	@Test
+	void userExecutorReplacesThePool() {
+		this.gateway.enqueueSuccess();
+		this.contextRunner.withUserConfiguration(CustomHttpExecutorConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(ThreadPoolExecutor.class);
+			context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			assertThat(context.getBean(CustomHttpExecutorConfiguration.class).tasks).hasPositiveValue();
+		});
+	}
+
+	static class ExecutorConsumer {
+
+		@Autowired(required = false)
+		@Nullable Executor executor;
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomHttpExecutorConfiguration {
+
+		final AtomicInteger tasks = new AtomicInteger();
+
+		@Bean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME)
+		Executor customHttpExecutor() {
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("custom-http-");
+			return (task) -> {
+				this.tasks.incrementAndGet();
+				executor.execute(task);
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

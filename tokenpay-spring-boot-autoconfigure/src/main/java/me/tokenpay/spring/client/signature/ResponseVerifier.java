@@ -1,7 +1,6 @@
 package me.tokenpay.spring.client.signature;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,8 +120,14 @@ public final class ResponseVerifier {
 
 	private static @Nullable Instant parseTimestamp(String timestamp) {
 		int length = timestamp.length();
-		if ((length != 10 && length != 13) || !timestamp.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+		if (length != 10 && length != 13) {
 			return null;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = timestamp.charAt(i);
+			if (c < '0' || c > '9') {
+				return null;
+			}
 		}
 		long value = Long.parseLong(timestamp);
 		return (length == 10) ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
@@ -135,24 +140,40 @@ public final class ResponseVerifier {
 		if (secondBreak < 0) {
 			throw failure("the signature does not cover a timestamp, a nonce and a body", requestId, null);
 		}
-		boolean timestampMatches = MessageDigest.isEqual(slice(plaintext, 0, firstBreak),
-				timestamp.getBytes(StandardCharsets.UTF_8));
-		boolean nonceMatches = MessageDigest.isEqual(slice(plaintext, firstBreak + 1, secondBreak),
+		boolean timestampMatches = rangeEquals(plaintext, 0, firstBreak, timestamp.getBytes(StandardCharsets.UTF_8));
+		boolean nonceMatches = rangeEquals(plaintext, firstBreak + 1, secondBreak,
 				nonce.getBytes(StandardCharsets.UTF_8));
 		if (!timestampMatches || !nonceMatches) {
 			throw failure("the signature was made for another timestamp or nonce than the answer carries", requestId,
 					null);
 		}
-		byte[] signedBody = slice(plaintext, secondBreak + 1, plaintext.length);
-		if (!MessageDigest.isEqual(signedBody, body) && !sameJson(signedBody, envelope)) {
+		int bodyStart = secondBreak + 1;
+		if (!rangeEquals(plaintext, bodyStart, plaintext.length, body)
+				&& !sameJson(plaintext, bodyStart, plaintext.length - bodyStart, envelope)) {
 			throw failure("the signature was made for another body than the answer carries", requestId, null);
 		}
 	}
 
-	private static boolean sameJson(byte[] signedBody, JsonNode envelope) {
+	/**
+	 * Whether {@code bytes[from, to)} equals {@code expected}, in time that depends only
+	 * on the lengths, as {@link java.security.MessageDigest#isEqual} but without copying
+	 * the range.
+	 */
+	private static boolean rangeEquals(byte[] bytes, int from, int to, byte[] expected) {
+		if (to - from != expected.length) {
+			return false;
+		}
+		int difference = 0;
+		for (int i = 0; i < expected.length; i++) {
+			difference |= bytes[from + i] ^ expected[i];
+		}
+		return difference == 0;
+	}
+
+	private static boolean sameJson(byte[] plaintext, int offset, int length, JsonNode envelope) {
 		JsonNode signed;
 		try {
-			signed = JSON.readTree(signedBody);
+			signed = JSON.readTree(plaintext, offset, length);
 		}
 		catch (JacksonException ex) {
 			return false;
@@ -168,12 +189,6 @@ public final class ResponseVerifier {
 			}
 		}
 		return -1;
-	}
-
-	private static byte[] slice(byte[] bytes, int from, int to) {
-		byte[] slice = new byte[to - from];
-		System.arraycopy(bytes, from, slice, 0, slice.length);
-		return slice;
 	}
 
 	private static TokenPaySignatureException failure(String reason, @Nullable String requestId,
