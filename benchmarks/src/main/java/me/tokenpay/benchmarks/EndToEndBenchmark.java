@@ -155,14 +155,7 @@ public class EndToEndBenchmark {
 	 */
 	@Benchmark
 	public byte[] plainRestClient() {
-		return this.restClient.post()
-			.uri(Fixtures.PATH)
-			.header(HttpHeaders.AUTHORIZATION, this.authorization)
-			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.body(Fixtures.REQUEST_BODY)
-			.retrieve()
-			.body(byte[].class);
+		return post(this.restClient);
 	}
 
 	/**
@@ -173,7 +166,11 @@ public class EndToEndBenchmark {
 	 */
 	@Benchmark
 	public byte[] pooledRestClient() {
-		return this.pooledRestClient.post()
+		return post(this.pooledRestClient);
+	}
+
+	private byte[] post(RestClient client) {
+		return client.post()
 			.uri(Fixtures.PATH)
 			.header(HttpHeaders.AUTHORIZATION, this.authorization)
 			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)
