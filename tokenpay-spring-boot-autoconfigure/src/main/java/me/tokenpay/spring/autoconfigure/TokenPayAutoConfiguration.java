@@ -96,7 +96,7 @@ public final class TokenPayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean({ AuthorizationSigner.class, TokenPayOperations.class })
 	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties) {
-		return new TtpayAuthorizationSigner(TokenPayPropertiesValidator.credentials(properties), Clock.systemUTC(),
+		return new TtpayAuthorizationSigner(TokenPayPropertiesMapper.credentials(properties), Clock.systemUTC(),
 				properties.signature().timestampUnit(), new SecureRandomNonceGenerator());
 	}
 
@@ -115,8 +115,8 @@ public final class TokenPayAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor,
 			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
-		TokenPayCredentials credentials = TokenPayPropertiesValidator.credentials(properties);
-		TokenPayClientSettings settings = TokenPayPropertiesValidator.clientSettings(properties);
+		TokenPayCredentials credentials = TokenPayPropertiesMapper.credentials(properties);
+		TokenPayClientSettings settings = TokenPayPropertiesMapper.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -134,8 +134,8 @@ public final class TokenPayAutoConfiguration {
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention);
 		template.setReadTimeout(properties.readTimeout());
-		template.setRetryPolicy(TokenPayPropertiesValidator.retryPolicy(properties));
-		TokenPayRateLimiter rateLimiter = TokenPayPropertiesValidator.rateLimiter(properties);
+		template.setRetryPolicy(TokenPayPropertiesMapper.retryPolicy(properties));
+		TokenPayRateLimiter rateLimiter = TokenPayPropertiesMapper.rateLimiter(properties);
 		if (rateLimiter != null) {
 			template.setRateLimiter(rateLimiter);
 		}

@@ -17,18 +17,19 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@link TokenPayProperties} into client settings, failing with an
- * {@link InvalidTokenPayPropertyException} that names the property to fix.
+ * Turns {@link TokenPayProperties} into the client's credentials, settings, retry policy
+ * and rate limiter, failing with an {@link InvalidTokenPayPropertyException} that names
+ * the property to fix.
  *
  * @author TokenPay Spring Boot team
  */
-final class TokenPayPropertiesValidator {
+final class TokenPayPropertiesMapper {
 
 	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
 	private static final String DISABLE = " (or set tokenpay.enabled=false to turn the TokenPay client off)";
 
-	private TokenPayPropertiesValidator() {
+	private TokenPayPropertiesMapper() {
 	}
 
 	static TokenPayCredentials credentials(TokenPayProperties properties) {
