@@ -8,10 +8,10 @@ import me.tokenpay.spring.client.TokenPayApiException;
 import me.tokenpay.spring.client.TokenPayRateLimitException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.test.MockTokenPayRequest;
+import me.tokenpay.spring.test.MockTokenPayExtension;
 import me.tokenpay.spring.test.MockTokenPayServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,18 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author TokenPay Spring Boot team
  */
+@ExtendWith(MockTokenPayExtension.class)
 class RateLimitTests {
 
-	private MockTokenPayServer server;
+	private final MockTokenPayServer server;
 
-	@BeforeEach
-	void startServer() {
-		this.server = MockTokenPayServer.start();
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+	RateLimitTests(MockTokenPayServer server) {
+		this.server = server;
 	}
 
 	@Test

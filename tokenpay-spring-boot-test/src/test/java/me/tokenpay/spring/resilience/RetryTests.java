@@ -22,11 +22,11 @@ import me.tokenpay.spring.client.TokenPayTransportException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayRequest;
+import me.tokenpay.spring.test.MockTokenPayExtension;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import me.tokenpay.spring.test.PayoutState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,20 +45,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author TokenPay Spring Boot team
  */
+@ExtendWith(MockTokenPayExtension.class)
 class RetryTests {
 
 	private static final String NAME = DefaultTokenPayClientObservationConvention.NAME;
 
-	private MockTokenPayServer server;
+	private final MockTokenPayServer server;
 
-	@BeforeEach
-	void startServer() {
-		this.server = MockTokenPayServer.start();
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+	RetryTests(MockTokenPayServer server) {
+		this.server = server;
 	}
 
 	static Stream<Arguments> retryableFaults() {
