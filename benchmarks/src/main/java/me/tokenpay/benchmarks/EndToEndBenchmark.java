@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration;
-import me.tokenpay.spring.client.CancelPayoutRequest;
-import me.tokenpay.spring.client.CancelPayoutResponse;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.payout.CancelPayoutRequest;
+import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
-import me.tokenpay.spring.client.ResponseEnvelope;
-import me.tokenpay.spring.client.ResponseEnvelopeReader;
+import me.tokenpay.spring.client.operation.ResponseEnvelope;
+import me.tokenpay.spring.client.operation.ResponseEnvelopeReader;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;

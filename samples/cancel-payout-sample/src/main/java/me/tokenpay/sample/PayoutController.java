@@ -1,7 +1,7 @@
 package me.tokenpay.sample;
 
-import me.tokenpay.spring.client.CancelPayoutResponse;
 import me.tokenpay.spring.client.TokenPayOperations;
+import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

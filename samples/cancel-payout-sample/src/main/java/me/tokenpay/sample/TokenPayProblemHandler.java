@@ -1,13 +1,13 @@
 package me.tokenpay.sample;
 
-import me.tokenpay.spring.client.TokenPayApiException;
-import me.tokenpay.spring.client.TokenPayException;
-import me.tokenpay.spring.client.TokenPayInvalidResponseException;
-import me.tokenpay.spring.client.TokenPayOutcomeUnknownException;
-import me.tokenpay.spring.client.TokenPayRateLimitException;
-import me.tokenpay.spring.client.TokenPaySignatureException;
-import me.tokenpay.spring.client.TokenPayTimeoutException;
-import me.tokenpay.spring.client.TokenPayTransportException;
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPayTimeoutException;
+import me.tokenpay.spring.client.error.TokenPayTransportException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -10,10 +10,10 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayOperations;
-import me.tokenpay.spring.client.TokenPayRateLimiter;
 import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SecureRandomNonceGenerator;
@@ -21,9 +21,9 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -139,7 +139,7 @@ public final class TokenPayAutoConfiguration {
 		if (rateLimiter != null) {
 			template.setRateLimiter(rateLimiter);
 		}
-		template.setNotOpenCodes(properties.cancelPayout().notOpenCodes());
+		template.setPayoutSettings(TokenPayPropertiesMapper.payoutSettings(properties));
 		return template;
 	}
 

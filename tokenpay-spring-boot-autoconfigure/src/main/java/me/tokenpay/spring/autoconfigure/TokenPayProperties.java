@@ -3,6 +3,7 @@ package me.tokenpay.spring.autoconfigure;
 import java.time.Duration;
 import java.util.Set;
 
+import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,10 @@ import org.springframework.util.unit.DataSize;
  * read further.
  * @param userAgent User-Agent header sent with every call; defaults to the starter's name
  * and version.
- * @param cancelPayout Settings of the Cancel Payout operation.
+ * @param operations Settings of each operation where TokenPay's documents disagree.
+ * @param payout Settings of payouts.
+ * @param cancelPayout Deprecated settings of Cancel Payout, replaced by
+ * tokenpay.operations.cancel-payout.
  * @param signature Settings of request signing and response signature verification.
  * @param retry Settings of retries of failed calls.
  * @param rateLimit Settings of the client-side rate limiter.
@@ -38,32 +42,93 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("https://api.tokenpay.me") String baseUrl, @Nullable String appId, @Nullable String mchId,
 		@Nullable String appSecret, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
-		@Nullable String userAgent, @DefaultValue CancelPayout cancelPayout, @DefaultValue Signature signature,
-		@DefaultValue Retry retry, @DefaultValue RateLimit rateLimit) {
+		@Nullable String userAgent, @DefaultValue Operations operations, @DefaultValue Payout payout,
+		@Nullable CancelPayout cancelPayout, @DefaultValue Signature signature, @DefaultValue Retry retry,
+		@DefaultValue RateLimit rateLimit) {
 
 	@Override
 	public String toString() {
 		return "TokenPayProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", appId=" + this.appId
 				+ ", mchId=" + this.mchId + ", appSecret=" + ((this.appSecret != null) ? "******" : null)
 				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
-				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", cancelPayout=" + this.cancelPayout
-				+ ", signature=" + this.signature + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
+				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", operations=" + this.operations
+				+ ", payout=" + this.payout + ", cancelPayout=" + this.cancelPayout + ", signature=" + this.signature
+				+ ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
 	}
 
 	/**
-	 * Settings of the Cancel Payout operation. TokenPay's documents disagree on both; the
-	 * defaults follow the English page's address line and parameter table.
+	 * Settings of each operation. TokenPay's documents disagree on paths, methods and
+	 * field names; the defaults follow the most reliable source (see the README).
 	 *
-	 * @param path Path of Cancel Payout; the English page's code samples use
-	 * /v1/payout/close instead.
-	 * @param payoutIdField JSON field carrying the payout id; the Chinese page names it
-	 * payanother_id.
-	 * @param notOpenCodes Gateway codes meaning the payout is no longer open; such a
-	 * rejection of a repeat after an attempt with an unknown outcome fails with
-	 * TokenPayOutcomeUnknownException.
+	 * @param createPayout Settings of Create Payout.
+	 * @param queryPayout Settings of the payout query.
+	 * @param cancelPayout Settings of Cancel Payout.
 	 */
-	public record CancelPayout(@DefaultValue("/v1/payanother/close") String path,
-			@DefaultValue("payout_id") String payoutIdField, @DefaultValue("20005") Set<Integer> notOpenCodes) {
+	public record Operations(@DefaultValue CreatePayout createPayout, @DefaultValue QueryPayout queryPayout,
+			@DefaultValue CancelPayout cancelPayout) {
+
+		/**
+		 * Settings of Create Payout.
+		 *
+		 * @param path Path of Create Payout; one older page shows /v1/payout/payment.
+		 */
+		public record CreatePayout(@DefaultValue("/v1/payanother/payment") String path) {
+
+		}
+
+		/**
+		 * Settings of the payout query.
+		 *
+		 * @param path Path of the payout query.
+		 * @param method How the payout query sends its ids: post (signed JSON body) or
+		 * get (signed query string); TokenPay's pages show both.
+		 */
+		public record QueryPayout(@DefaultValue("/v1/payanother/query") String path,
+				@DefaultValue("post") QueryMethod method) {
+
+		}
+
+		/**
+		 * Settings of Cancel Payout.
+		 *
+		 * @param path Path of Cancel Payout; the English page's code samples use
+		 * /v1/payout/close instead.
+		 * @param payoutIdField JSON field carrying the payout id; the Chinese page names
+		 * it payanother_id.
+		 * @param notOpenCodes Gateway codes meaning the payout is no longer open; such a
+		 * rejection of a repeat after an attempt with an unknown outcome fails with
+		 * TokenPayOutcomeUnknownException.
+		 */
+		public record CancelPayout(@DefaultValue("/v1/payanother/close") String path,
+				@DefaultValue("payout_id") String payoutIdField, @DefaultValue("20005") Set<Integer> notOpenCodes) {
+
+		}
+
+	}
+
+	/**
+	 * Settings of payouts.
+	 *
+	 * @param resolveAttempts How many queries look for a created payout whose answer was
+	 * lost before the create fails with TokenPayOutcomeUnknownException; 0 turns the
+	 * queries off.
+	 * @param resolveDelay Wait before the first of those queries, doubled before each
+	 * next one.
+	 */
+	public record Payout(@DefaultValue("3") int resolveAttempts, @DefaultValue("500ms") Duration resolveDelay) {
+
+	}
+
+	/**
+	 * Deprecated settings of Cancel Payout, still honoured when set: each wins over its
+	 * replacement under tokenpay.operations.cancel-payout.
+	 *
+	 * @param path Path of Cancel Payout.
+	 * @param payoutIdField JSON field carrying the payout id.
+	 * @param notOpenCodes Gateway codes meaning the payout is no longer open.
+	 */
+	public record CancelPayout(@Nullable String path, @Nullable String payoutIdField,
+			@Nullable Set<Integer> notOpenCodes) {
 
 	}
 

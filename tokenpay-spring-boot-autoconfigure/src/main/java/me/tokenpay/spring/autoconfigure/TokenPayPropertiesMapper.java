@@ -4,12 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
-import me.tokenpay.spring.client.TokenPayRateLimiter;
 import me.tokenpay.spring.client.TokenPayVersion;
+import me.tokenpay.spring.client.payout.PayoutSettings;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -48,16 +50,6 @@ final class TokenPayPropertiesMapper {
 
 	static TokenPayClientSettings clientSettings(TokenPayProperties properties) {
 		URI baseUrl = baseUrl(properties.baseUrl());
-		String path = properties.cancelPayout().path();
-		if (!path.startsWith("/")) {
-			throw new InvalidTokenPayPropertyException("tokenpay.cancel-payout.path", "must start with '/'",
-					"Set tokenpay.cancel-payout.path to /v1/payanother/close or /v1/payout/close");
-		}
-		String payoutIdField = properties.cancelPayout().payoutIdField();
-		if (!StringUtils.hasText(payoutIdField)) {
-			throw new InvalidTokenPayPropertyException("tokenpay.cancel-payout.payout-id-field", "must not be blank",
-					"Set tokenpay.cancel-payout.payout-id-field to payout_id or payanother_id");
-		}
 		positive("tokenpay.connect-timeout", properties.connectTimeout());
 		positive("tokenpay.read-timeout", properties.readTimeout());
 		positive("tokenpay.signature.response-tolerance", properties.signature().responseTolerance());
@@ -68,7 +60,55 @@ final class TokenPayPropertiesMapper {
 		}
 		String userAgent = StringUtils.hasText(properties.userAgent()) ? properties.userAgent()
 				: TokenPayVersion.userAgent();
-		return new TokenPayClientSettings(baseUrl, path, payoutIdField, maxResponseSize, userAgent);
+		return new TokenPayClientSettings(baseUrl, maxResponseSize, userAgent);
+	}
+
+	static PayoutSettings payoutSettings(TokenPayProperties properties) {
+		TokenPayProperties.Operations operations = properties.operations();
+		TokenPayProperties.CancelPayout deprecated = properties.cancelPayout();
+		String createPath = path("tokenpay.operations.create-payout.path", operations.createPayout().path(),
+				PayoutSettings.DEFAULT_CREATE_PATH);
+		String queryPath = path("tokenpay.operations.query-payout.path", operations.queryPayout().path(),
+				PayoutSettings.DEFAULT_QUERY_PATH);
+		TokenPayProperties.Operations.CancelPayout cancel = operations.cancelPayout();
+		String cancelPath = (deprecated != null && deprecated.path() != null)
+				? path("tokenpay.cancel-payout.path", deprecated.path(), PayoutSettings.DEFAULT_CANCEL_PATH)
+				: path("tokenpay.operations.cancel-payout.path", cancel.path(), PayoutSettings.DEFAULT_CANCEL_PATH);
+		String payoutIdField = (deprecated != null && deprecated.payoutIdField() != null)
+				? field("tokenpay.cancel-payout.payout-id-field", deprecated.payoutIdField())
+				: field("tokenpay.operations.cancel-payout.payout-id-field", cancel.payoutIdField());
+		Set<Integer> notOpenCodes = (deprecated != null && deprecated.notOpenCodes() != null)
+				? deprecated.notOpenCodes() : cancel.notOpenCodes();
+		TokenPayProperties.Payout payout = properties.payout();
+		if (payout.resolveAttempts() < 0 || payout.resolveAttempts() > 10) {
+			throw new InvalidTokenPayPropertyException("tokenpay.payout.resolve-attempts",
+					"must be between 0 and 10 but is " + payout.resolveAttempts(),
+					"Set tokenpay.payout.resolve-attempts to a small number such as 3, or 0 to not query");
+		}
+		if (payout.resolveDelay().isNegative()) {
+			throw new InvalidTokenPayPropertyException("tokenpay.payout.resolve-delay", "must not be negative",
+					"Set tokenpay.payout.resolve-delay to a duration such as 500ms");
+		}
+		return new PayoutSettings(createPath, queryPath, operations.queryPayout().method(), cancelPath, payoutIdField,
+				notOpenCodes, payout.resolveAttempts(), payout.resolveDelay());
+	}
+
+	private static String path(String property, String path, String documented) {
+		if (!path.startsWith("/") || path.indexOf('?') >= 0 || path.indexOf('#') >= 0
+				|| path.chars().anyMatch((c) -> c <= ' ' || c >= 0x7f)) {
+			throw new InvalidTokenPayPropertyException(property,
+					"must start with '/' and have no query, fragment, spaces or control characters",
+					"Set " + property + " to a path such as " + documented + ", or remove it to use that default");
+		}
+		return path;
+	}
+
+	private static String field(String property, String field) {
+		if (!StringUtils.hasText(field)) {
+			throw new InvalidTokenPayPropertyException(property, "must not be blank",
+					"Set " + property + " to payout_id or payanother_id");
+		}
+		return field;
 	}
 
 	static RetryPolicy retryPolicy(TokenPayProperties properties) {

@@ -5,33 +5,20 @@ import java.net.URI;
 import org.springframework.util.Assert;
 
 /**
- * How a {@link TokenPayTemplate} talks to the gateway, apart from credentials and HTTP
- * client settings.
+ * How a {@link TokenPayTemplate} talks to the gateway, apart from credentials, HTTP
+ * client settings and the settings of each resource.
  *
  * @param baseUrl the gateway's base URL; a path in it is part of every signed URL
- * @param cancelPayoutPath the path of Cancel Payout, relative to the base URL
- * @param payoutIdField the JSON field that carries the payout id in Cancel Payout
  * @param maxResponseSize the largest answer body accepted, in bytes
  * @param userAgent the {@code User-Agent} header sent with every call
  * @author TokenPay Spring Boot team
  */
-public record TokenPayClientSettings(URI baseUrl, String cancelPayoutPath, String payoutIdField, long maxResponseSize,
-		String userAgent) {
+public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String userAgent) {
 
 	/**
 	 * The production gateway.
 	 */
 	public static final URI DEFAULT_BASE_URL = URI.create("https://api.tokenpay.me");
-
-	/**
-	 * Path of Cancel Payout in TokenPay's English and Chinese pages.
-	 */
-	public static final String DEFAULT_CANCEL_PAYOUT_PATH = "/v1/payanother/close";
-
-	/**
-	 * Payout id field of Cancel Payout in TokenPay's English page.
-	 */
-	public static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
 
 	/**
 	 * Default limit on answer bodies, 1 MiB.
@@ -41,8 +28,6 @@ public record TokenPayClientSettings(URI baseUrl, String cancelPayoutPath, Strin
 	/**
 	 * Check the settings.
 	 * @param baseUrl the gateway's base URL
-	 * @param cancelPayoutPath the path of Cancel Payout
-	 * @param payoutIdField the payout id field
 	 * @param maxResponseSize the largest answer body accepted
 	 * @param userAgent the {@code User-Agent} header
 	 * @throws IllegalArgumentException if a value is unusable
@@ -50,9 +35,8 @@ public record TokenPayClientSettings(URI baseUrl, String cancelPayoutPath, Strin
 	public TokenPayClientSettings {
 		Assert.notNull(baseUrl, "Base URL must not be null");
 		Assert.isTrue(baseUrl.isAbsolute() && baseUrl.getHost() != null, "Base URL must be absolute with a host");
-		Assert.isTrue(cancelPayoutPath != null && cancelPayoutPath.startsWith("/"),
-				"Cancel payout path must start with '/'");
-		Assert.hasText(payoutIdField, "Payout id field must not be blank");
+		Assert.isTrue(baseUrl.getRawQuery() == null && baseUrl.getRawFragment() == null,
+				"Base URL must not have a query or fragment");
 		Assert.isTrue(maxResponseSize > 0, "Max response size must be positive");
 		Assert.hasText(userAgent, "User agent must not be blank");
 	}
@@ -63,8 +47,7 @@ public record TokenPayClientSettings(URI baseUrl, String cancelPayoutPath, Strin
 	 * @return settings with the documented defaults
 	 */
 	public static TokenPayClientSettings defaults(URI baseUrl) {
-		return new TokenPayClientSettings(baseUrl, DEFAULT_CANCEL_PAYOUT_PATH, DEFAULT_PAYOUT_ID_FIELD,
-				DEFAULT_MAX_RESPONSE_SIZE, TokenPayVersion.userAgent());
+		return new TokenPayClientSettings(baseUrl, DEFAULT_MAX_RESPONSE_SIZE, TokenPayVersion.userAgent());
 	}
 
 	/**
@@ -72,7 +55,7 @@ public record TokenPayClientSettings(URI baseUrl, String cancelPayoutPath, Strin
 	 * @param path a path relative to the base URL
 	 * @return the base URL's path followed by the path
 	 */
-	String signedPath(String path) {
+	public String signedPath(String path) {
 		String basePath = this.baseUrl.getRawPath();
 		if (basePath == null || basePath.isEmpty()) {
 			return path;

@@ -1,5 +1,7 @@
 package me.tokenpay.spring.client;
 
+import me.tokenpay.spring.client.payout.CancelPayoutRequest;
+import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;

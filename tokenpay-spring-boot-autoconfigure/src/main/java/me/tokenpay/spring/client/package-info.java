@@ -1,7 +1,7 @@
 /**
- * Client for the TokenPay merchant API:
- * {@link me.tokenpay.spring.client.TokenPayTemplate}, its requests, responses and
- * exceptions. Nothing here depends on Spring Boot.
+ * Client for the TokenPay merchant API: the facade
+ * {@link me.tokenpay.spring.client.TokenPayTemplate}, its settings and credentials, and
+ * the value types shared by its operations. Nothing here depends on Spring Boot.
  */
 @NullMarked
 package me.tokenpay.spring.client;

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import me.tokenpay.spring.client.TokenPayException;
 import me.tokenpay.spring.client.TokenPayOperations;
-import me.tokenpay.spring.client.TokenPayResponseTooLargeException;
-import me.tokenpay.spring.client.TokenPaySignatureException;
-import me.tokenpay.spring.client.TokenPayTimeoutException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;

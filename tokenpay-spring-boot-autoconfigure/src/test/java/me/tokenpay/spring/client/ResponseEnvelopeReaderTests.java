@@ -2,6 +2,13 @@ package me.tokenpay.spring.client;
 
 import java.nio.charset.StandardCharsets;
 
+import me.tokenpay.spring.client.error.TokenPayEmptyResponseException;
+import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.error.TokenPayMalformedResponseException;
+import me.tokenpay.spring.client.error.TokenPayNonJsonResponseException;
+import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
+import me.tokenpay.spring.client.operation.ResponseEnvelope;
+import me.tokenpay.spring.client.operation.ResponseEnvelopeReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

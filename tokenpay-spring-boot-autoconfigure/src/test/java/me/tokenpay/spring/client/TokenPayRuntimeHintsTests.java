@@ -2,6 +2,8 @@ package me.tokenpay.spring.client;
 
 import java.util.List;
 
+import me.tokenpay.spring.client.payout.CancelPayoutRequest;
+import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

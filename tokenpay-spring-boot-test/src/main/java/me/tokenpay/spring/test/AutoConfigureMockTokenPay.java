@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import me.tokenpay.spring.client.error.TokenPayApiException;
+
 /**
  * Starts a {@link MockTokenPayServer} for a Spring test context, registers it as a bean
  * and points {@code tokenpay.base-url}, {@code tokenpay.app-id}, {@code tokenpay.mch-id}

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import me.tokenpay.spring.client.TokenPayException;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayRequest;

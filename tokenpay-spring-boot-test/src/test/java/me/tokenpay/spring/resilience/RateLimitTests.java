@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import me.tokenpay.spring.client.TokenPayApiException;
-import me.tokenpay.spring.client.TokenPayRateLimitException;
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
-import me.tokenpay.spring.test.MockTokenPayRequest;
 import me.tokenpay.spring.test.MockTokenPayExtension;
+import me.tokenpay.spring.test.MockTokenPayRequest;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
-import me.tokenpay.spring.client.ResponseEnvelope;
-import me.tokenpay.spring.client.ResponseEnvelopeReader;
-import me.tokenpay.spring.client.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.operation.ResponseEnvelope;
+import me.tokenpay.spring.client.operation.ResponseEnvelopeReader;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;

@@ -8,7 +8,7 @@ import java.util.logging.Handler;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import me.tokenpay.spring.client.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.AfterEach;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import me.tokenpay.spring.client.TokenPayRateLimitException;
-import me.tokenpay.spring.client.TokenPayRateLimiter;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,6 @@
 package me.tokenpay.spring.test;
 
-import me.tokenpay.spring.client.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayApiException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

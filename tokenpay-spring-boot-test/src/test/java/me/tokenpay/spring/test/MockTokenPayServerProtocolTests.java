@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
-import me.tokenpay.spring.client.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import me.tokenpay.spring.test.RawTokenPayClient.Response;

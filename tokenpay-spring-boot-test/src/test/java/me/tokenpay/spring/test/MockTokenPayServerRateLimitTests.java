@@ -3,9 +3,9 @@ package me.tokenpay.spring.test;
 import java.time.Duration;
 import java.time.Instant;
 
-import me.tokenpay.spring.client.TokenPayApiException;
-import me.tokenpay.spring.client.TokenPayErrorCategory;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayErrorCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,8 @@ import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.Lo
 /**
  * Default {@link TokenPayClientObservationConvention}: name
  * {@code tokenpay.client.requests}, low-cardinality keys {@code operation},
- * {@code outcome} and {@code code}, high-cardinality keys for the payout and request ids.
+ * {@code outcome} and {@code code}, high-cardinality keys for the app id, the id the call
+ * is about and the request id.
  *
  * @author TokenPay Spring Boot team
  */
@@ -44,11 +45,11 @@ public class DefaultTokenPayClientObservationConvention implements TokenPayClien
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TokenPayClientObservationContext context) {
-		String payoutId = context.getPayoutId();
+		String resourceId = context.getResourceId();
 		String requestId = context.getRequestId();
-		KeyValues keyValues = KeyValues.empty();
-		if (payoutId != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.PAYOUT_ID, payoutId));
+		KeyValues keyValues = KeyValues.of(KeyValue.of(HighCardinalityKeyNames.APP_ID, context.getAppId()));
+		if (resourceId != null) {
+			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.RESOURCE_ID, resourceId));
 		}
 		if (requestId != null) {
 			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.REQUEST_ID, requestId));

@@ -12,7 +12,9 @@ public class TokenPayClientObservationContext extends Observation.Context {
 
 	private final String operation;
 
-	private final @Nullable String payoutId;
+	private final String appId;
+
+	private final @Nullable String resourceId;
 
 	private @Nullable TokenPayOutcome outcome;
 
@@ -25,11 +27,14 @@ public class TokenPayClientObservationContext extends Observation.Context {
 	/**
 	 * Create a context.
 	 * @param operation the operation name, for example {@code cancel-payout}
-	 * @param payoutId the payout the call is about, if any
+	 * @param appId the app id of the merchant making the call
+	 * @param resourceId the payout id, {@code out_trade_no} or other id the call is
+	 * about, if any
 	 */
-	public TokenPayClientObservationContext(String operation, @Nullable String payoutId) {
+	public TokenPayClientObservationContext(String operation, String appId, @Nullable String resourceId) {
 		this.operation = operation;
-		this.payoutId = payoutId;
+		this.appId = appId;
+		this.resourceId = resourceId;
 	}
 
 	/**
@@ -41,11 +46,20 @@ public class TokenPayClientObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the payout the call is about.
-	 * @return the payout id or {@code null}
+	 * Return the app id of the merchant making the call.
+	 * @return the app id
 	 */
-	public @Nullable String getPayoutId() {
-		return this.payoutId;
+	public String getAppId() {
+		return this.appId;
+	}
+
+	/**
+	 * Return the id the call is about: a payout id, an {@code out_trade_no} or another id
+	 * of the operation.
+	 * @return the id or {@code null}
+	 */
+	public @Nullable String getResourceId() {
+		return this.resourceId;
 	}
 
 	/**

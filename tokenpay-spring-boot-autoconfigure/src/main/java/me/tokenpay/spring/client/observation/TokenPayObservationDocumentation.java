@@ -38,7 +38,8 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The API operation, for example {@code cancel-payout}.
+		 * The API operation, for example {@code create-payout}, {@code query-payout} or
+		 * {@code cancel-payout}.
 		 */
 		OPERATION {
 			@Override
@@ -49,7 +50,8 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 
 		/**
 		 * How the call ended: {@code success}, {@code api-error},
-		 * {@code transport-error}, {@code invalid-response} or {@code signature-error}.
+		 * {@code transport-error}, {@code invalid-response}, {@code signature-error},
+		 * {@code rate-limited} or {@code outcome-unknown}.
 		 */
 		OUTCOME {
 			@Override
@@ -87,12 +89,23 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 	public enum HighCardinalityKeyNames implements KeyName {
 
 		/**
-		 * The payout the call is about.
+		 * The app id of the merchant making the call.
 		 */
-		PAYOUT_ID {
+		APP_ID {
 			@Override
 			public String asString() {
-				return "tokenpay.payout.id";
+				return "tokenpay.app.id";
+			}
+		},
+
+		/**
+		 * The id the call is about: the payout id of a cancel, the {@code out_trade_no}
+		 * of a create or query.
+		 */
+		RESOURCE_ID {
+			@Override
+			public String asString() {
+				return "tokenpay.resource.id";
 			}
 		},
 

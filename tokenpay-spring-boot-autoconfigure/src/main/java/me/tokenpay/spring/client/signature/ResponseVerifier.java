@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import me.tokenpay.spring.client.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

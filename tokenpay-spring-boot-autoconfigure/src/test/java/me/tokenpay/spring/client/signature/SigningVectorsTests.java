@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
-import me.tokenpay.spring.client.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,10 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.operation;
 
+import me.tokenpay.spring.client.error.TokenPayEmptyResponseException;
+import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.error.TokenPayMalformedResponseException;
+import me.tokenpay.spring.client.error.TokenPayNonJsonResponseException;
+import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -63,7 +68,7 @@ public final class ResponseEnvelopeReader {
 		if (!code.isIntegralNumber() || !code.canConvertToInt()) {
 			throw new TokenPayUnexpectedResponseException("'code' is not a 32-bit integer", httpStatus, requestId);
 		}
-		return new ResponseEnvelope(code.intValue(), msg, requestId, tree.get(DATA), tree);
+		return new ResponseEnvelope(code.intValue(), msg, requestId, tree.get(DATA), tree, httpStatus);
 	}
 
 	private JsonNode parse(int httpStatus, byte[] body) {

@@ -1,4 +1,4 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.error;
 
 /**
  * Thrown when the answer's body exceeds the configured maximum size

@@ -1,4 +1,4 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.payout;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.error;
 
 /**
  * What a non-zero gateway code means for the caller, after TokenPay's status code table.

@@ -1,8 +1,10 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.operation;
 
 import java.io.IOException;
 import java.io.InputStream;
 
+import me.tokenpay.spring.client.error.TokenPayNonJsonResponseException;
+import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;

@@ -1,9 +1,11 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.ratelimit;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 
 import org.springframework.util.Assert;
 

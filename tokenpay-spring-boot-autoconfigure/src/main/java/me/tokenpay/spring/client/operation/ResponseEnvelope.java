@@ -1,4 +1,4 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.operation;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
  * @param requestId the gateway's request id
  * @param data the operation's result, if the answer has one
  * @param tree the whole body as parsed
+ * @param httpStatus the HTTP status of the answer
  * @author TokenPay Spring Boot team
  */
 public record ResponseEnvelope(int code, @Nullable String msg, @Nullable String requestId, @Nullable JsonNode data,
-		JsonNode tree) {
+		JsonNode tree, int httpStatus) {
 
 }

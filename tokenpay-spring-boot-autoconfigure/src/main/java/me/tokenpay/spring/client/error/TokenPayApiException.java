@@ -1,4 +1,4 @@
-package me.tokenpay.spring.client;
+package me.tokenpay.spring.client.error;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +27,21 @@ public class TokenPayApiException extends TokenPayException {
 	 * @param httpStatus the HTTP status of the answer
 	 */
 	public TokenPayApiException(int code, @Nullable String msg, @Nullable String requestId, int httpStatus) {
-		super("TokenPay rejected the call with code " + code + " (" + TokenPayErrorCategory.of(code) + ", HTTP "
-				+ httpStatus + "): " + msg, requestId, null);
+		this("TokenPay rejected the call with code " + code + " (" + TokenPayErrorCategory.of(code) + ", HTTP "
+				+ httpStatus + "): " + msg, code, msg, requestId, httpStatus);
+	}
+
+	/**
+	 * Create a new instance with a message of its own.
+	 * @param message what happened
+	 * @param code the gateway code
+	 * @param msg the gateway's status text
+	 * @param requestId the gateway's request id
+	 * @param httpStatus the HTTP status of the answer
+	 */
+	protected TokenPayApiException(String message, int code, @Nullable String msg, @Nullable String requestId,
+			int httpStatus) {
+		super(message, requestId, null);
 		this.code = code;
 		this.msg = msg;
 		this.httpStatus = httpStatus;
@@ -36,13 +49,37 @@ public class TokenPayApiException extends TokenPayException {
 	}
 
 	/**
-	 * Return whether the code is one of the gateway's retryable codes (11000, 11001,
-	 * 20004).
+	 * Return whether repeating the call may succeed: the gateway's retryable codes
+	 * (11000, 11001, 20004) and any code answered with HTTP status 5xx or 429.
 	 * @return whether the call may be retried
 	 */
 	@Override
 	public boolean isRetryable() {
-		return this.category == TokenPayErrorCategory.RETRYABLE;
+		return this.category == TokenPayErrorCategory.RETRYABLE || isServerError() || this.httpStatus == 429;
+	}
+
+	/**
+	 * Return whether the gateway may have acted on the call: only when it answered with
+	 * HTTP status 5xx, which says something failed part way. A rejection with any other
+	 * status was not applied.
+	 * @return whether the outcome is unknown
+	 */
+	@Override
+	public boolean isOutcomeUnknown() {
+		return isServerError();
+	}
+
+	/**
+	 * Return whether the gateway refused the call for its rate limit (11001 operate too
+	 * frequently, 20004 request frequency limitation) without processing it.
+	 * @return whether the call was rate limited
+	 */
+	public boolean isRateLimited() {
+		return this.code == 11001 || this.code == 20004;
+	}
+
+	private boolean isServerError() {
+		return this.httpStatus >= 500 && this.httpStatus < 600;
 	}
 
 	/**

@@ -1,0 +1,385 @@
+package me.tokenpay.spring.client.operation;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.TokenPayClientSettings;
+import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
+import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
+import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
+import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation;
+import me.tokenpay.spring.client.observation.TokenPayOutcome;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
+import me.tokenpay.spring.client.signature.AuthorizationSigner;
+import me.tokenpay.spring.client.signature.ResponseVerifier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Runs every TokenPay operation through one pipeline: serialise the parameters once with
+ * Jackson, then per attempt take a rate-limit permit, sign exactly those bytes, send
+ * them, read the answer within its size limit, verify its signature, read its envelope
+ * and either decode the result or throw a typed
+ * {@link me.tokenpay.spring.client.error.TokenPayException}. Attempts are retried as the
+ * operation's {@link Idempotency} allows, each signed afresh, and the whole call is one
+ * {@code tokenpay.client.requests} observation. Thread-safe once configured.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public final class TokenPayExchange {
+
+	private static final TokenPayClientObservationConvention DEFAULT_CONVENTION = new DefaultTokenPayClientObservationConvention();
+
+	private final JsonMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+	private final ResponseEnvelopeReader reader = new ResponseEnvelopeReader();
+
+	private final RestClient restClient;
+
+	private final TokenPayClientSettings settings;
+
+	private final TokenPayCredentials credentials;
+
+	private final AuthorizationSigner signer;
+
+	private final ResponseVerifier verifier;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final String origin;
+
+	private @Nullable TokenPayClientObservationConvention observationConvention;
+
+	private RetryTemplate[] retryTemplates = retryTemplates(RetryPolicy.withMaxRetries(0));
+
+	private @Nullable TokenPayRateLimiter rateLimiter;
+
+	private @Nullable Duration readTimeout;
+
+	/**
+	 * Create an exchange.
+	 * @param restClient the HTTP client
+	 * @param settings the API settings
+	 * @param credentials the merchant credentials
+	 * @param signer the request signer
+	 * @param verifier the response signature verifier
+	 * @param observationRegistry the registry for observations
+	 */
+	public TokenPayExchange(RestClient restClient, TokenPayClientSettings settings, TokenPayCredentials credentials,
+			AuthorizationSigner signer, ResponseVerifier verifier, ObservationRegistry observationRegistry) {
+		this.restClient = restClient;
+		this.settings = settings;
+		this.credentials = credentials;
+		this.signer = signer;
+		this.verifier = verifier;
+		this.observationRegistry = observationRegistry;
+		URI baseUrl = settings.baseUrl();
+		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
+	}
+
+	/**
+	 * Replace the default observation convention.
+	 * @param observationConvention the convention to use
+	 */
+	public void setObservationConvention(TokenPayClientObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Set the retry policy; by default calls are not retried. Whatever the policy, a
+	 * failure is retried only when the operation's {@link Idempotency} allows it.
+	 * @param retryPolicy the retry policy
+	 */
+	public void setRetryPolicy(RetryPolicy retryPolicy) {
+		Assert.notNull(retryPolicy, "Retry policy must not be null");
+		this.retryTemplates = retryTemplates(retryPolicy);
+	}
+
+	/**
+	 * Set a client-side rate limiter that every attempt must pass; by default there is
+	 * none.
+	 * @param rateLimiter the rate limiter
+	 */
+	public void setRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
+	}
+
+	/**
+	 * Set the read timeout configured on the HTTP client, so that a connection closed
+	 * once it has passed is reported as a timeout (some clients report their timeout
+	 * while the body arrives as a closed stream).
+	 * @param readTimeout the read timeout of the HTTP client
+	 */
+	public void setReadTimeout(Duration readTimeout) {
+		Assert.isTrue(readTimeout.compareTo(Duration.ZERO) > 0, "Read timeout must be positive");
+		this.readTimeout = readTimeout;
+	}
+
+	/**
+	 * Return the merchant credentials this exchange signs with.
+	 * @return the credentials
+	 */
+	public TokenPayCredentials getCredentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * Run one call of an operation.
+	 * @param <T> the result type
+	 * @param operation the operation
+	 * @param request the call's parameters, already checked
+	 * @return the decoded result
+	 * @throws TokenPayException if the call failed
+	 */
+	public <T> T call(OperationDescriptor<T> operation, OperationRequest request) {
+		TokenPayClientObservationContext context = new TokenPayClientObservationContext(operation.name(),
+				this.credentials.appId(), request.resourceId());
+		Observation observation = TokenPayObservationDocumentation.CLIENT_REQUEST
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Attempts<T> attempts = new Attempts<>(operation, request, prepare(operation, request), context);
+			T result = attempts.run(this.retryTemplates[operation.idempotency().ordinal()]);
+			context.setOutcome(TokenPayOutcome.SUCCESS);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof TokenPayException tokenPayException) {
+				context.setOutcome(TokenPayOutcome.of(tokenPayException));
+			}
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private PreparedRequest prepare(OperationDescriptor<?> operation, OperationRequest request) {
+		String signedPath = this.settings.signedPath(operation.path());
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (operation.signed()) {
+			body.put("app_id", this.credentials.appId());
+			body.put("mch_id", this.credentials.mchId());
+		}
+		if (operation.parameterLocation() == ParameterLocation.QUERY) {
+			signedPath = signedPath + query(request.parameters());
+		}
+		else {
+			body.putAll(request.parameters());
+		}
+		byte[] bytes = operation.hasBody() ? this.mapper.writeValueAsBytes(body) : new byte[0];
+		return new PreparedRequest(signedPath, URI.create(this.origin + signedPath), bytes);
+	}
+
+	private static String query(Map<String, Object> parameters) {
+		StringBuilder query = new StringBuilder();
+		parameters.forEach((name, value) -> query.append((query.length() == 0) ? '?' : '&')
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8)));
+		return query.toString();
+	}
+
+	private <T> T attempt(OperationDescriptor<T> operation, PreparedRequest request,
+			TokenPayClientObservationContext context) {
+		context.startAttempt();
+		context.setCode(null);
+		context.setRequestId(null);
+		TokenPayRateLimiter limiter = this.rateLimiter;
+		if (limiter != null) {
+			limiter.acquire();
+		}
+		RawResponse response = send(operation, request);
+		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
+		context.setRequestId(envelope.requestId());
+		this.verifier.verify(response.headers(), response.body(), envelope.tree(), envelope.requestId());
+		context.setCode(envelope.code());
+		if (envelope.code() != 0) {
+			throw new TokenPayApiException(envelope.code(), envelope.msg(), envelope.requestId(), response.status());
+		}
+		if (!response.isSuccessful()) {
+			throw new TokenPayUnexpectedResponseException("code 0 on an HTTP error status", response.status(),
+					envelope.requestId());
+		}
+		return operation.decoder().decode(envelope);
+	}
+
+	private RawResponse send(OperationDescriptor<?> operation, PreparedRequest request) {
+		long start = System.nanoTime();
+		try {
+			RestClient.RequestBodySpec spec = this.restClient.method(operation.method())
+				.uri(request.uri())
+				.header(HttpHeaders.USER_AGENT, this.settings.userAgent())
+				.accept(MediaType.APPLICATION_JSON);
+			if (operation.signed()) {
+				spec.header(HttpHeaders.AUTHORIZATION,
+						this.signer.sign(operation.method(), request.signedPath(), request.body()));
+			}
+			if (operation.hasBody()) {
+				byte[] body = request.body();
+				spec.contentType(MediaType.APPLICATION_JSON)
+					.contentLength(body.length)
+					.body((output) -> output.write(body));
+			}
+			return spec.exchange((clientRequest, clientResponse) -> RawResponse.read(clientResponse,
+					this.settings.maxResponseSize()));
+		}
+		catch (TokenPayException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			Duration timeout = this.readTimeout;
+			throw TransportFailures.translate(ex, timeout != null && System.nanoTime() - start >= timeout.toNanos());
+		}
+	}
+
+	private static RetryTemplate[] retryTemplates(RetryPolicy policy) {
+		Idempotency[] classes = Idempotency.values();
+		RetryTemplate[] templates = new RetryTemplate[classes.length];
+		for (Idempotency idempotency : classes) {
+			templates[idempotency.ordinal()] = new RetryTemplate(new IdempotencyRetryPolicy(policy, idempotency));
+		}
+		return templates;
+	}
+
+	/**
+	 * A request ready to be signed and sent: the same bytes on every attempt.
+	 */
+	private record PreparedRequest(String signedPath, URI uri, byte[] body) {
+
+	}
+
+	/**
+	 * The attempts of one call. Remembers the first failure whose outcome is unknown, so
+	 * that the call's final failure says so whatever stopped the later attempts.
+	 */
+	private final class Attempts<T> implements Retryable<T> {
+
+		private final OperationDescriptor<T> operation;
+
+		private final OperationRequest request;
+
+		private final PreparedRequest prepared;
+
+		private final TokenPayClientObservationContext context;
+
+		private @Nullable TokenPayException unknownOutcome;
+
+		Attempts(OperationDescriptor<T> operation, OperationRequest request, PreparedRequest prepared,
+				TokenPayClientObservationContext context) {
+			this.operation = operation;
+			this.request = request;
+			this.prepared = prepared;
+			this.context = context;
+		}
+
+		T run(RetryTemplate retryTemplate) {
+			try {
+				return retryTemplate.execute(this);
+			}
+			catch (RetryException ex) {
+				List<Throwable> failures = ex.getExceptions();
+				Throwable last = failures.get(failures.size() - 1);
+				failures.subList(0, failures.size() - 1).forEach(last::addSuppressed);
+				if (last instanceof TokenPayException tokenPayException) {
+					throw finalFailure(tokenPayException);
+				}
+				if (last instanceof RuntimeException runtimeException) {
+					throw runtimeException;
+				}
+				throw new IllegalStateException("Unexpected checked exception from a TokenPay call", last);
+			}
+		}
+
+		@Override
+		public T execute() {
+			try {
+				return attempt(this.operation, this.prepared, this.context);
+			}
+			catch (TokenPayException ex) {
+				if (this.unknownOutcome == null && ex.isOutcomeUnknown()) {
+					this.unknownOutcome = ex;
+				}
+				throw ex;
+			}
+		}
+
+		/**
+		 * Once an attempt may have reached the gateway, the call's outcome stays unknown
+		 * unless the last answer settles it: a definite refusal that is not one of the
+		 * operation's already-applied codes.
+		 */
+		private TokenPayException finalFailure(TokenPayException last) {
+			TokenPayException earlier = this.unknownOutcome;
+			if (earlier == null || last.isOutcomeUnknown()) {
+				return last;
+			}
+			if (last instanceof TokenPayApiException api && !api.isRetryable()
+					&& !this.operation.alreadyAppliedCodes().contains(api.getCode())) {
+				return last;
+			}
+			String id = this.request.resourceId();
+			return new TokenPayOutcomeUnknownException("An earlier attempt of " + this.operation.name()
+					+ ((id != null) ? " for " + id : "") + " may have been applied: it failed with an unknown outcome ("
+					+ earlier.getClass().getSimpleName() + ") and the last attempt failed with "
+					+ last.getClass().getSimpleName()
+					+ ((last instanceof TokenPayApiException api) ? " code " + api.getCode() : "")
+					+ ". Query it before acting", this.operation.name(), id, last, earlier);
+		}
+
+		@Override
+		public String getName() {
+			return "tokenpay " + this.operation.name();
+		}
+
+	}
+
+	/**
+	 * Narrows a retry policy to the failures an operation's {@link Idempotency} allows to
+	 * retry.
+	 */
+	private record IdempotencyRetryPolicy(RetryPolicy policy, Idempotency idempotency) implements RetryPolicy {
+
+		@Override
+		public boolean shouldRetry(Throwable throwable) {
+			return throwable instanceof TokenPayException ex && this.idempotency.allowsRetryAfter(ex)
+					&& this.policy.shouldRetry(ex);
+		}
+
+		@Override
+		public Duration getTimeout() {
+			return this.policy.getTimeout();
+		}
+
+		@Override
+		public BackOff getBackOff() {
+			return this.policy.getBackOff();
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package me.tokenpay.spring.client.payout;
+
+import java.time.Duration;
+import java.util.Set;
+
+import me.tokenpay.spring.client.operation.QueryMethod;
+
+import org.springframework.util.Assert;
+
+/**
+ * How payouts are called, where TokenPay's documents disagree, and how an unknown create
+ * outcome is resolved.
+ *
+ * @param createPath the path of Create Payout
+ * @param queryPath the path of the payout query
+ * @param queryMethod how the payout query sends its ids
+ * @param cancelPath the path of Cancel Payout
+ * @param payoutIdField the JSON field carrying the payout id in Cancel Payout
+ * @param notOpenCodes gateway codes meaning a payout is no longer open; after a cancel
+ * attempt whose outcome is unknown they end the call in a
+ * {@link me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException}
+ * @param resolveAttempts how many queries try to find a payout whose create had an
+ * unknown outcome
+ * @param resolveDelay the wait before the first of those queries, doubled before each
+ * next one
+ * @author TokenPay Spring Boot team
+ */
+public record PayoutSettings(String createPath, String queryPath, QueryMethod queryMethod, String cancelPath,
+		String payoutIdField, Set<Integer> notOpenCodes, int resolveAttempts, Duration resolveDelay) {
+
+	/**
+	 * Path of Create Payout in TokenPay's current pages.
+	 */
+	public static final String DEFAULT_CREATE_PATH = "/v1/payanother/payment";
+
+	/**
+	 * Path of the payout query in TokenPay's pages.
+	 */
+	public static final String DEFAULT_QUERY_PATH = "/v1/payanother/query";
+
+	/**
+	 * Path of Cancel Payout in TokenPay's English and Chinese pages.
+	 */
+	public static final String DEFAULT_CANCEL_PATH = "/v1/payanother/close";
+
+	/**
+	 * Payout id field of Cancel Payout in TokenPay's English page.
+	 */
+	public static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
+
+	/**
+	 * Check the settings.
+	 * @param createPath the path of Create Payout
+	 * @param queryPath the path of the payout query
+	 * @param queryMethod the method of the payout query
+	 * @param cancelPath the path of Cancel Payout
+	 * @param payoutIdField the payout id field of Cancel Payout
+	 * @param notOpenCodes the codes meaning a payout is no longer open
+	 * @param resolveAttempts the queries resolving an unknown create outcome
+	 * @param resolveDelay the wait before the first of those queries
+	 * @throws IllegalArgumentException if a value is unusable
+	 */
+	public PayoutSettings {
+		Assert.notNull(queryMethod, "Query method must not be null");
+		Assert.hasText(payoutIdField, "Payout id field must not be blank");
+		Assert.isTrue(resolveAttempts >= 0, "Resolve attempts must not be negative");
+		Assert.isTrue(!resolveDelay.isNegative(), "Resolve delay must not be negative");
+		notOpenCodes = Set.copyOf(notOpenCodes);
+	}
+
+	/**
+	 * Return the defaults: TokenPay's documented paths, a signed {@code POST} query,
+	 * {@code payout_id}, 20005 as the not-open code, and 3 resolving queries after 500
+	 * ms, 1 s and 2 s.
+	 * @return the default settings
+	 */
+	public static PayoutSettings defaults() {
+		return new PayoutSettings(DEFAULT_CREATE_PATH, DEFAULT_QUERY_PATH, QueryMethod.POST, DEFAULT_CANCEL_PATH,
+				DEFAULT_PAYOUT_ID_FIELD, Set.of(20005), 3, Duration.ofMillis(500));
+	}
+
+}

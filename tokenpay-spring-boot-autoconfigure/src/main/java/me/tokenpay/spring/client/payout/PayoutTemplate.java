@@ -1,0 +1,227 @@
+package me.tokenpay.spring.client.payout;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.operation.Idempotency;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.operation.OperationRequest;
+import me.tokenpay.spring.client.operation.TokenPayExchange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link PayoutOperations} on a {@link TokenPayExchange}: three descriptors and the
+ * resolution of creates whose outcome is unknown.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public final class PayoutTemplate implements PayoutOperations {
+
+	/**
+	 * Create Payout: not idempotent, so never sent twice by a retry.
+	 */
+	public static final OperationDescriptor<Payout> CREATE_PAYOUT = OperationDescriptor.post("create-payout",
+			PayoutSettings.DEFAULT_CREATE_PATH, Idempotency.NOT_IDEMPOTENT, new PayoutDecoder());
+
+	/**
+	 * Payout query: a safe read.
+	 */
+	public static final OperationDescriptor<Payout> QUERY_PAYOUT = OperationDescriptor.post("query-payout",
+			PayoutSettings.DEFAULT_QUERY_PATH, Idempotency.SAFE, new PayoutDecoder());
+
+	/**
+	 * Cancel Payout: idempotent; 20005 (no longer open) after an attempt whose outcome is
+	 * unknown means the call's outcome is unknown.
+	 */
+	public static final OperationDescriptor<CancelPayoutResponse> CANCEL_PAYOUT = OperationDescriptor
+		.post("cancel-payout", PayoutSettings.DEFAULT_CANCEL_PATH, Idempotency.IDEMPOTENT,
+				(envelope) -> new CancelPayoutResponse(envelope.code(), envelope.msg(), envelope.requestId()))
+		.withAlreadyAppliedCodes(Set.of(20005));
+
+	private static final int DATA_EXISTS = 12001;
+
+	private static final int DATA_ABSENT = 12002;
+
+	private final TokenPayExchange exchange;
+
+	private final PayoutSettings settings;
+
+	private final OperationDescriptor<Payout> create;
+
+	private final OperationDescriptor<Payout> query;
+
+	private final OperationDescriptor<CancelPayoutResponse> cancel;
+
+	/**
+	 * Create payout operations.
+	 * @param exchange the exchange that runs the calls
+	 * @param settings the payout settings
+	 */
+	public PayoutTemplate(TokenPayExchange exchange, PayoutSettings settings) {
+		this.exchange = exchange;
+		this.settings = settings;
+		this.create = CREATE_PAYOUT.withPath(settings.createPath());
+		this.query = QUERY_PAYOUT.withPath(settings.queryPath()).withQueryMethod(settings.queryMethod());
+		this.cancel = CANCEL_PAYOUT.withPath(settings.cancelPath()).withAlreadyAppliedCodes(settings.notOpenCodes());
+	}
+
+	@Override
+	public Payout create(CreatePayoutRequest request) {
+		String requested = request.outTradeNo();
+		String outTradeNo = (requested != null) ? requested : generateOutTradeNo();
+		OperationRequest call = OperationRequest.about(outTradeNo)
+			.parameter("out_trade_no", outTradeNo)
+			.parameter("amount", request.amount().toPlainString())
+			.parameter("chain", request.chain().value())
+			.parameter("currency", request.currency())
+			.parameter("to_address", request.toAddress())
+			.parameter("description", request.description())
+			.parameter("attach", request.attach())
+			.parameter("notify_url", request.notifyUrl())
+			.build();
+		try {
+			return this.exchange.call(this.create, call).withDefaultOutTradeNo(outTradeNo);
+		}
+		catch (TokenPayApiException ex) {
+			if (ex.getCode() == DATA_EXISTS) {
+				return existing(request, outTradeNo, ex);
+			}
+			if (ex.isOutcomeUnknown()) {
+				return resolve(request, outTradeNo, ex);
+			}
+			throw ex;
+		}
+		catch (TokenPayException ex) {
+			if (ex.isOutcomeUnknown()) {
+				return resolve(request, outTradeNo, ex);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public Payout get(PayoutQuery query) {
+		OperationRequest call = OperationRequest.about(query.id())
+			.parameter("out_trade_no", query.outTradeNo())
+			.parameter("transaction_id", query.transactionId())
+			.build();
+		return this.exchange.call(this.query, call);
+	}
+
+	@Override
+	public CancelPayoutResponse cancel(CancelPayoutRequest request) {
+		OperationRequest call = OperationRequest.about(request.payoutId())
+			.parameter(this.settings.payoutIdField(), request.payoutId())
+			.build();
+		return this.exchange.call(this.cancel, call);
+	}
+
+	/**
+	 * The gateway refused the create because the order number exists: the payout is the
+	 * one requested (an earlier create went through) or another one.
+	 */
+	private Payout existing(CreatePayoutRequest request, String outTradeNo, TokenPayApiException rejection) {
+		Payout existing;
+		try {
+			existing = getByOutTradeNo(outTradeNo);
+		}
+		catch (TokenPayException ex) {
+			rejection.addSuppressed(ex);
+			throw rejection;
+		}
+		return matching(request, outTradeNo, existing, rejection);
+	}
+
+	/**
+	 * The create may or may not have been applied: look for its order number a few times,
+	 * as the gateway may still be storing it.
+	 */
+	private Payout resolve(CreatePayoutRequest request, String outTradeNo, TokenPayException unknownOutcome) {
+		TokenPayException last = unknownOutcome;
+		Duration delay = this.settings.resolveDelay();
+		for (int attempt = 0; attempt < this.settings.resolveAttempts(); attempt++) {
+			if (!sleep(delay)) {
+				break;
+			}
+			delay = delay.multipliedBy(2);
+			Payout found;
+			try {
+				found = getByOutTradeNo(outTradeNo);
+			}
+			catch (TokenPayApiException ex) {
+				last = ex;
+				if (ex.getCode() != DATA_ABSENT && !ex.isRetryable()) {
+					break;
+				}
+				continue;
+			}
+			catch (TokenPayException ex) {
+				last = ex;
+				continue;
+			}
+			return matching(request, outTradeNo, found, null);
+		}
+		throw new TokenPayOutcomeUnknownException(
+				"Create Payout " + outTradeNo + " may have been applied: its answer was lost ("
+						+ unknownOutcome.getClass().getSimpleName() + ") and querying its outTradeNo did not find it ("
+						+ describe(last) + "). Query it later with " + "getByOutTradeNo(\"" + outTradeNo
+						+ "\"), or repeat the create with the same outTradeNo, "
+						+ "which the gateway never applies twice",
+				this.create.name(), outTradeNo, last, unknownOutcome);
+	}
+
+	private static Payout matching(CreatePayoutRequest request, String outTradeNo, Payout found,
+			@Nullable TokenPayApiException rejection) {
+		Payout payout = found.withDefaultOutTradeNo(outTradeNo);
+		if (sameAs(request, payout)) {
+			return payout;
+		}
+		TokenPayApiException refusal = (rejection != null) ? rejection
+				: new TokenPayApiException(DATA_EXISTS, "outTradeNo belongs to another payout", null, 200);
+		throw new PayoutConflictException(refusal, outTradeNo, payout);
+	}
+
+	/**
+	 * Compare what the payout says with the request, field by field, where the gateway
+	 * told it.
+	 */
+	private static boolean sameAs(CreatePayoutRequest request, Payout payout) {
+		BigDecimal amount = payout.amount();
+		return (amount == null || amount.compareTo(request.amount()) == 0)
+				&& (payout.chain() == null || request.chain().equals(payout.chain()))
+				&& (payout.currency() == null || request.currency().equals(payout.currency()))
+				&& (payout.toAddress() == null || request.toAddress().equals(payout.toAddress()));
+	}
+
+	private static String describe(TokenPayException failure) {
+		return (failure instanceof TokenPayApiException api) ? "code " + api.getCode()
+				: failure.getClass().getSimpleName();
+	}
+
+	private static boolean sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Generate an order number: 32 lowercase hex characters from a random UUID.
+	 */
+	private static String generateOutTradeNo() {
+		UUID uuid = UUID.randomUUID();
+		HexFormat hex = HexFormat.of();
+		return hex.toHexDigits(uuid.getMostSignificantBits()) + hex.toHexDigits(uuid.getLeastSignificantBits());
+	}
+
+}
