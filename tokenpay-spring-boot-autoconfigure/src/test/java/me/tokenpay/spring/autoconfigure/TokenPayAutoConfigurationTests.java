@@ -20,7 +20,12 @@ import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.payout.Payout;
+import me.tokenpay.spring.client.payout.PayoutOperations;
+import me.tokenpay.spring.client.payout.PayoutQuery;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
@@ -239,7 +244,7 @@ class TokenPayAutoConfigurationTests {
 					.hasLowCardinalityKeyValue("operation", "cancel-payout")
 					.hasLowCardinalityKeyValue("outcome", "success")
 					.hasLowCardinalityKeyValue("code", "0")
-					.hasHighCardinalityKeyValue("tokenpay.payout.id", "P1");
+					.hasHighCardinalityKeyValue("tokenpay.resource.id", "P1");
 				assertThat(registry).hasObservationWithNameEqualTo("http.client.requests")
 					.that()
 					.hasLowCardinalityKeyValue("method", "POST")
@@ -364,7 +369,24 @@ class TokenPayAutoConfigurationTests {
 
 		@Bean
 		TokenPayOperations customOperations() {
-			return (request) -> new CancelPayoutResponse(0, "stub", null);
+			return () -> new PayoutOperations() {
+
+				@Override
+				public Payout create(CreatePayoutRequest request) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public Payout get(PayoutQuery query) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public CancelPayoutResponse cancel(CancelPayoutRequest request) {
+					return new CancelPayoutResponse(0, "stub", null);
+				}
+
+			};
 		}
 
 	}

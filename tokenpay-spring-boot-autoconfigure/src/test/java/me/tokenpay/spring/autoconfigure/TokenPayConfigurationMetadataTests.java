@@ -41,7 +41,11 @@ class TokenPayConfigurationMetadataTests {
 		Map<String, JsonNode> properties = tokenPayProperties();
 		assertThat(properties).containsOnlyKeys("tokenpay.enabled", "tokenpay.base-url", "tokenpay.app-id",
 				"tokenpay.mch-id", "tokenpay.app-secret", "tokenpay.connect-timeout", "tokenpay.read-timeout",
-				"tokenpay.max-response-size", "tokenpay.user-agent", "tokenpay.cancel-payout.path",
+				"tokenpay.max-response-size", "tokenpay.user-agent", "tokenpay.operations.create-payout.path",
+				"tokenpay.operations.query-payout.path", "tokenpay.operations.query-payout.method",
+				"tokenpay.operations.cancel-payout.path", "tokenpay.operations.cancel-payout.payout-id-field",
+				"tokenpay.operations.cancel-payout.not-open-codes", "tokenpay.payout.resolve-attempts",
+				"tokenpay.payout.resolve-delay", "tokenpay.cancel-payout.path",
 				"tokenpay.cancel-payout.payout-id-field", "tokenpay.signature.timestamp-unit",
 				"tokenpay.signature.response-mode", "tokenpay.signature.response-tolerance",
 				"tokenpay.cancel-payout.not-open-codes", "tokenpay.retry.max-attempts", "tokenpay.retry.initial-delay",
@@ -57,10 +61,17 @@ class TokenPayConfigurationMetadataTests {
 	void listsTheDocumentedDefaults() {
 		Map<String, JsonNode> properties = tokenPayProperties();
 		assertThat(text(properties.get("tokenpay.base-url"), "defaultValue")).isEqualTo("https://api.tokenpay.me");
-		assertThat(text(properties.get("tokenpay.cancel-payout.path"), "defaultValue"))
+		assertThat(text(properties.get("tokenpay.operations.create-payout.path"), "defaultValue"))
+			.isEqualTo("/v1/payanother/payment");
+		assertThat(text(properties.get("tokenpay.operations.query-payout.path"), "defaultValue"))
+			.isEqualTo("/v1/payanother/query");
+		assertThat(text(properties.get("tokenpay.operations.query-payout.method"), "defaultValue")).isEqualTo("post");
+		assertThat(text(properties.get("tokenpay.operations.cancel-payout.path"), "defaultValue"))
 			.isEqualTo("/v1/payanother/close");
-		assertThat(text(properties.get("tokenpay.cancel-payout.payout-id-field"), "defaultValue"))
+		assertThat(text(properties.get("tokenpay.operations.cancel-payout.payout-id-field"), "defaultValue"))
 			.isEqualTo("payout_id");
+		assertThat(text(properties.get("tokenpay.payout.resolve-attempts"), "defaultValue")).isEqualTo("3");
+		assertThat(text(properties.get("tokenpay.payout.resolve-delay"), "defaultValue")).isEqualTo("500ms");
 		assertThat(text(properties.get("tokenpay.signature.timestamp-unit"), "defaultValue")).isEqualTo("milliseconds");
 		assertThat(text(properties.get("tokenpay.signature.response-mode"), "defaultValue")).isEqualTo("if-present");
 		assertThat(text(properties.get("tokenpay.signature.response-tolerance"), "defaultValue")).isEqualTo("5m");
@@ -69,6 +80,16 @@ class TokenPayConfigurationMetadataTests {
 		assertThat(text(properties.get("tokenpay.retry.deadline"), "defaultValue")).isEqualTo("45s");
 		assertThat(text(properties.get("tokenpay.rate-limit.enabled"), "defaultValue")).isEqualTo("true");
 		assertThat(text(properties.get("tokenpay.rate-limit.permits-per-second"), "defaultValue")).isEqualTo("5");
+	}
+
+	@Test
+	void deprecatesTheCancelPayoutGroupInFavourOfTheOperationsGroup() {
+		Map<String, JsonNode> properties = tokenPayProperties();
+		for (String name : List.of("path", "payout-id-field", "not-open-codes")) {
+			JsonNode deprecation = properties.get("tokenpay.cancel-payout." + name).get("deprecation");
+			assertThat(deprecation).as("deprecation of tokenpay.cancel-payout.%s", name).isNotNull();
+			assertThat(text(deprecation, "replacement")).isEqualTo("tokenpay.operations.cancel-payout." + name);
+		}
 	}
 
 	@Test
@@ -110,7 +131,7 @@ class TokenPayConfigurationMetadataTests {
 			}
 		}
 		assertThat(enumProperties).containsExactlyInAnyOrder("tokenpay.signature.timestamp-unit",
-				"tokenpay.signature.response-mode");
+				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method");
 	}
 
 	@Test

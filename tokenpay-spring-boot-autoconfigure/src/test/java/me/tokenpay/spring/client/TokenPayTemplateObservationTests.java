@@ -61,7 +61,7 @@ class TokenPayTemplateObservationTests {
 			.hasLowCardinalityKeyValue("operation", "cancel-payout")
 			.hasLowCardinalityKeyValue("outcome", "success")
 			.hasLowCardinalityKeyValue("code", "0")
-			.hasHighCardinalityKeyValue("tokenpay.payout.id", PAYOUT_ID)
+			.hasHighCardinalityKeyValue("tokenpay.resource.id", PAYOUT_ID)
 			.hasHighCardinalityKeyValue("tokenpay.request.id", REQUEST_ID)
 			.doesNotHaveError()
 			.hasBeenStarted()
@@ -175,7 +175,7 @@ class TokenPayTemplateObservationTests {
 			.hasLowCardinalityKeyValue("tokenpay.operation", "cancel-payout")
 			.hasLowCardinalityKeyValue("tokenpay.outcome", "SUCCESS")
 			.doesNotHaveLowCardinalityKeyValueWithKey("outcome")
-			.doesNotHaveHighCardinalityKeyValueWithKey("tokenpay.payout.id");
+			.doesNotHaveHighCardinalityKeyValueWithKey("tokenpay.resource.id");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import me.tokenpay.spring.client.error.TokenPayTransportException;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -119,10 +120,14 @@ class TokenPayTemplateTests {
 
 	@Test
 	void cancelPayoutUsesCustomPayoutIdFieldPathAndUserAgent() throws Exception {
-		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl(this.server), "/v1/payout/close",
-				"payanother_id", TokenPayClientSettings.DEFAULT_MAX_RESPONSE_SIZE, "merchant-app/2.0");
+		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl(this.server),
+				TokenPayClientSettings.DEFAULT_MAX_RESPONSE_SIZE, "merchant-app/2.0");
 		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder(), settings,
 				ResponseSignatureMode.IF_PRESENT, ObservationRegistry.NOOP);
+		PayoutSettings defaults = PayoutSettings.defaults();
+		template.setPayoutSettings(new PayoutSettings(defaults.createPath(), defaults.queryPath(),
+				defaults.queryMethod(), "/v1/payout/close", "payanother_id", defaults.notOpenCodes(),
+				defaults.resolveAttempts(), defaults.resolveDelay()));
 		this.server.enqueue(success());
 		template.cancelPayout(PAYOUT_ID);
 		RecordedRequest request = takeRequest(this.server);
@@ -460,9 +465,8 @@ class TokenPayTemplateTests {
 	}
 
 	private TokenPayTemplate templateWithMaxResponseSize(long maxResponseSize) {
-		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl(this.server),
-				TokenPayClientSettings.DEFAULT_CANCEL_PAYOUT_PATH, TokenPayClientSettings.DEFAULT_PAYOUT_ID_FIELD,
-				maxResponseSize, "test-agent");
+		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl(this.server), maxResponseSize,
+				"test-agent");
 		return TokenPayTestServer.template(RestClient.builder(), settings, ResponseSignatureMode.IF_PRESENT,
 				ObservationRegistry.NOOP);
 	}

@@ -15,6 +15,8 @@ import me.tokenpay.spring.client.operation.OperationRequest;
 import me.tokenpay.spring.client.operation.TokenPayExchange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * {@link PayoutOperations} on a {@link TokenPayExchange}: three descriptors and the
  * resolution of creates whose outcome is unknown.
@@ -73,6 +75,7 @@ public final class PayoutTemplate implements PayoutOperations {
 
 	@Override
 	public Payout create(CreatePayoutRequest request) {
+		Assert.notNull(request, "Request must not be null");
 		String requested = request.outTradeNo();
 		String outTradeNo = (requested != null) ? requested : generateOutTradeNo();
 		OperationRequest call = OperationRequest.about(outTradeNo)
@@ -107,6 +110,7 @@ public final class PayoutTemplate implements PayoutOperations {
 
 	@Override
 	public Payout get(PayoutQuery query) {
+		Assert.notNull(query, "Query must not be null");
 		OperationRequest call = OperationRequest.about(query.id())
 			.parameter("out_trade_no", query.outTradeNo())
 			.parameter("transaction_id", query.transactionId())
@@ -116,6 +120,7 @@ public final class PayoutTemplate implements PayoutOperations {
 
 	@Override
 	public CancelPayoutResponse cancel(CancelPayoutRequest request) {
+		Assert.notNull(request, "Request must not be null");
 		OperationRequest call = OperationRequest.about(request.payoutId())
 			.parameter(this.settings.payoutIdField(), request.payoutId())
 			.build();
