@@ -114,7 +114,10 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("tokenpayCode", apiException.getCode());
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException outcomeUnknown) {
-			problem.setProperty("tokenpayCode", outcomeUnknown.getRejection().getCode());
+			TokenPayApiException rejection = outcomeUnknown.getRejection();
+			if (rejection != null) {
+				problem.setProperty("tokenpayCode", rejection.getCode());
+			}
 			problem.setProperty("outcomeUnknown", true);
 		}
 		if (ex.getRequestId() != null) {
