@@ -135,7 +135,7 @@ final class TokenPayTestServer {
 		assertThat(timestamp).matches("\\d{13}");
 		assertThat(Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis())).isLessThan(60_000);
 		assertThat(request.getTarget()).isEqualTo(signedPath);
-		String body = request.getBody().utf8();
+		String body = (request.getBody() != null) ? request.getBody().utf8() : "";
 		assertThat(decrypt(APP_SECRET, matcher.group(5)))
 			.isEqualTo(signedPath + "\n" + timestamp + "\n" + nonce + "\n" + body);
 	}
