@@ -71,8 +71,7 @@ public final class RequestChecks {
 			throw new TokenPayInvalidRequestException(field, field + " must not be null");
 		}
 		if (value.signum() <= 0) {
-			throw new TokenPayInvalidRequestException(field,
-					field + " must be positive but is " + value.toPlainString());
+			throw new TokenPayInvalidRequestException(field, field + " must be positive");
 		}
 		BigDecimal stripped = value.stripTrailingZeros();
 		if (stripped.scale() > maxScale) {

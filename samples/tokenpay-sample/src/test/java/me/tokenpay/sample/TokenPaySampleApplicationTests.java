@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CancelPayoutSampleApplicationTests {
+class TokenPaySampleApplicationTests {
 
 	private static final String APP_ID = "8e4b8c2e7c0123456789a1a1cbd3d59e";
 

@@ -12,13 +12,12 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Runs the sample against an embedded {@link MockTokenPayServer}, with no credentials and
- * no network: {@code ./mvnw -pl samples/cancel-payout-sample -am spring-boot:test-run}.
- * The mock is seeded with open payouts whose ids are logged next to ready {@code curl}
- * lines.
+ * no network: {@code ./mvnw -pl samples/tokenpay-sample -am spring-boot:test-run}. The
+ * mock is seeded with open payouts whose ids are logged next to ready {@code curl} lines.
  *
  * @author TokenPay Spring Boot team
  */
-public final class TestCancelPayoutSampleApplication {
+public final class TestTokenPaySampleApplication {
 
 	/**
 	 * Open payouts seeded into the mock, with fixed ids so that the README can show them.
@@ -31,9 +30,9 @@ public final class TestCancelPayoutSampleApplication {
 	 */
 	static final String PAID_PAYOUT = "d4c6e8a0b2f57a91b4d6e8a0b2f57a91";
 
-	private static final Log logger = LogFactory.getLog(TestCancelPayoutSampleApplication.class);
+	private static final Log logger = LogFactory.getLog(TestTokenPaySampleApplication.class);
 
-	private TestCancelPayoutSampleApplication() {
+	private TestTokenPaySampleApplication() {
 	}
 
 	public static void main(String[] args) {
@@ -47,7 +46,7 @@ public final class TestCancelPayoutSampleApplication {
 						.stream()
 						.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()))
 			.toArray(String[]::new);
-		SpringApplication.from(CancelPayoutSampleApplication::main).run(arguments);
+		SpringApplication.from(TokenPaySampleApplication::main).run(arguments);
 		logger.info(instructions(tokenPay));
 	}
 

@@ -2,6 +2,7 @@ package me.tokenpay.sample;
 
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
@@ -60,9 +61,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <td>502 Bad Gateway</td>
  * </tr>
  * <tr>
- * <td>{@link TokenPayOutcomeUnknownException} (a repeat was refused as no longer open
- * after an attempt with an unknown outcome), with {@code outcomeUnknown: true}</td>
+ * <td>{@link TokenPayOutcomeUnknownException} of a cancel (a repeat was refused as no
+ * longer open after an attempt with an unknown outcome), with
+ * {@code outcomeUnknown: true} and {@code payoutId}</td>
  * <td>409 Conflict</td>
+ * </tr>
+ * <tr>
+ * <td>{@link TokenPayOutcomeUnknownException} of a create (its answer was lost and a
+ * query did not find it), with {@code outcomeUnknown: true} and {@code outTradeNo}</td>
+ * <td>504 Gateway Timeout</td>
  * </tr>
  * <tr>
  * <td>{@link TokenPayRateLimitException} (the client-side limiter had no permit; nothing
@@ -87,20 +94,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <td>502 Bad Gateway</td>
  * </tr>
  * <tr>
- * <td>{@link IllegalArgumentException} (blank payout id or one with control characters;
- * nothing was sent)</td>
+ * <td>{@link TokenPayInvalidRequestException} (an argument rejected before anything was
+ * sent), with the camelCase {@code field} at fault</td>
  * <td>400 Bad Request</td>
  * </tr>
  * </table>
  * After a timeout, an unreadable answer or a failed signature check, whether TokenPay
- * cancelled the payout is unknown; the detail says so.
+ * acted on the call is unknown; the detail says so.
  *
  * @author TokenPay Spring Boot team
  */
 @RestControllerAdvice
 public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 
-	private static final String OUTCOME_UNKNOWN = "; whether the payout was cancelled is unknown";
+	private static final String OUTCOME_UNKNOWN = "; whether TokenPay acted on the call is unknown";
 
 	/**
 	 * Map a failed TokenPay call to a problem detail.
@@ -119,6 +126,7 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 				problem.setProperty("tokenpayCode", rejection.getCode());
 			}
 			problem.setProperty("outcomeUnknown", true);
+			problem.setProperty(isCreate(outcomeUnknown) ? "outTradeNo" : "payoutId", outcomeUnknown.getId());
 		}
 		if (ex.getRequestId() != null) {
 			problem.setProperty("requestId", ex.getRequestId());
@@ -135,21 +143,41 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Map an argument rejected before anything was sent (a blank payout id or one with
-	 * control characters) to a problem detail.
+	 * Map an argument rejected before anything was sent to a problem detail naming the
+	 * field at fault.
+	 * @param ex the failure
+	 * @return the problem detail
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleInvalidRequest(TokenPayInvalidRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setProperty("field", ex.getField());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Map any other argument rejected before anything was sent to a problem detail.
 	 * @param ex the failure
 	 * @return the problem detail
 	 */
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleIllegalArgumentException(IllegalArgumentException ex) {
 		return ResponseEntity.badRequest()
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The payout id must not be blank or contain control characters"));
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid"));
+	}
+
+	private static boolean isCreate(TokenPayOutcomeUnknownException ex) {
+		return "create-payout".equals(ex.getOperation());
 	}
 
 	private static ProblemDetail problem(TokenPayException ex) {
 		if (ex instanceof TokenPayApiException apiException) {
 			return problem(apiException);
+		}
+		if (ex instanceof TokenPayOutcomeUnknownException outcomeUnknown && isCreate(outcomeUnknown)) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+					"TokenPay's answer to the create was lost and the payout could not be found yet; query it later "
+							+ "or repeat the create with the same outTradeNo");
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -196,9 +224,12 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 		return switch (code) {
 			case 12002 -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such payout");
 			case 12001 -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-					"TokenPay refused the cancellation because the data already exists");
+					"TokenPay refused the call because the data already exists, such as an outTradeNo of another "
+							+ "payout");
+			case 20002 -> ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					"The merchant's TokenPay balance is too low for this payout");
 			default -> ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-					"TokenPay refused to cancel the payout");
+					"TokenPay refused the call for a business reason");
 		};
 	}
 

@@ -11,14 +11,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author TokenPay Spring Boot team
  */
 @SpringBootApplication
-public class CancelPayoutSampleApplication {
+public class TokenPaySampleApplication {
 
 	/**
 	 * Start the application.
 	 * @param args the command line arguments
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(CancelPayoutSampleApplication.class, args);
+		SpringApplication.run(TokenPaySampleApplication.class, args);
 	}
 
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tokenpay.read-timeout=500ms")
 @AutoConfigureMockTokenPay
-class CancelPayoutSampleMockTokenPayTests {
+class TokenPaySampleMockTokenPayTests {
 
 	@Autowired
 	MockTokenPayServer tokenPay;

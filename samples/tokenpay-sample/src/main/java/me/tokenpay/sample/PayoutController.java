@@ -1,0 +1,163 @@
+package me.tokenpay.sample;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import me.tokenpay.spring.client.Chain;
+import me.tokenpay.spring.client.TokenPayOperations;
+import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
+import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.payout.Payout;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Creates, queries and cancels payouts on behalf of the merchant. Every argument is
+ * checked by the TokenPay client before anything is sent; failures are turned into
+ * problem details by {@link TokenPayProblemHandler}.
+ *
+ * @author TokenPay Spring Boot team
+ */
+@RestController
+public class PayoutController {
+
+	private final TokenPayOperations tokenPay;
+
+	/**
+	 * Create a new controller.
+	 * @param tokenPay the TokenPay client
+	 */
+	public PayoutController(TokenPayOperations tokenPay) {
+		this.tokenPay = tokenPay;
+	}
+
+	/**
+	 * Create a payout. Safe to repeat with the same {@code outTradeNo}: the existing
+	 * payout is returned rather than a second one created.
+	 * @param body the payout to create
+	 * @return {@code 201 Created} with the payout and its location
+	 */
+	@PostMapping("/payouts")
+	public ResponseEntity<PayoutView> create(@RequestBody CreatePayoutBody body) {
+		CreatePayoutRequest request = CreatePayoutRequest
+			.builder(amount(body.amount()), chain(body.chain()), required("currency", body.currency()),
+					required("toAddress", body.toAddress()))
+			.outTradeNo(body.outTradeNo())
+			.description(body.description())
+			.build();
+		Payout payout = this.tokenPay.payouts().create(request);
+		PayoutView view = PayoutView.of(payout, request);
+		URI location = URI.create("/payouts/" + UriUtils.encodePathSegment(view.outTradeNo(), "UTF-8"));
+		return ResponseEntity.created(location).body(view);
+	}
+
+	/**
+	 * Query a payout by the merchant's order number.
+	 * @param outTradeNo the order number
+	 * @param request the HTTP request, to refuse path parameters
+	 * @return the payout
+	 */
+	@GetMapping("/payouts/{outTradeNo}")
+	public PayoutView get(@PathVariable String outTradeNo, HttpServletRequest request) {
+		refusePathParameters("outTradeNo", request);
+		return PayoutView.of(this.tokenPay.payouts().getByOutTradeNo(outTradeNo), null);
+	}
+
+	/**
+	 * Cancel a payout that has not been paid yet.
+	 * @param payoutId the platform's payout id, the {@code transactionId} of a created
+	 * payout
+	 * @param request the HTTP request, to refuse path parameters
+	 * @return the gateway's answer, as {@code code}, {@code msg} and {@code requestId}
+	 */
+	@PostMapping("/payouts/{payoutId}/cancel")
+	public CancelPayoutResponse cancel(@PathVariable String payoutId, HttpServletRequest request) {
+		refusePathParameters("payoutId", request);
+		return this.tokenPay.cancelPayout(payoutId);
+	}
+
+	/**
+	 * The servlet container drops {@code ;name=value} path parameters from path
+	 * variables, so {@code /payouts/a;b=c/cancel} would act on payout {@code a}: refuse
+	 * such paths rather than act on a truncated id.
+	 */
+	private static void refusePathParameters(String field, HttpServletRequest request) {
+		if (request.getRequestURI().indexOf(';') >= 0) {
+			throw new TokenPayInvalidRequestException(field, field + " must not contain ';'");
+		}
+	}
+
+	private static BigDecimal amount(@Nullable String amount) {
+		String text = required("amount", amount);
+		if (text.length() > 64 || !text.matches("[+-]?[0-9]+(\\.[0-9]+)?")) {
+			throw new TokenPayInvalidRequestException("amount", "amount must be a decimal number such as 12.5");
+		}
+		return new BigDecimal(text);
+	}
+
+	private static Chain chain(@Nullable String chain) {
+		return Chain.of(required("chain", chain));
+	}
+
+	private static String required(String field, @Nullable String value) {
+		if (value == null) {
+			throw new TokenPayInvalidRequestException(field, field + " must not be null or blank");
+		}
+		return value;
+	}
+
+	/**
+	 * The JSON body of a create.
+	 *
+	 * @param amount the amount in major units, as a decimal string such as {@code "12.5"}
+	 * @param chain the chain, such as {@code TRON}
+	 * @param currency the currency, such as {@code USDT}
+	 * @param toAddress the receiving address
+	 * @param outTradeNo the merchant's order number; generated when absent
+	 * @param description a description
+	 */
+	public record CreatePayoutBody(@Nullable String amount, @Nullable String chain, @Nullable String currency,
+			@Nullable String toAddress, @Nullable String outTradeNo, @Nullable String description) {
+
+	}
+
+	/**
+	 * A payout as this application shows it: amounts in major units as decimal strings.
+	 *
+	 * @param outTradeNo the merchant's order number
+	 * @param transactionId the platform's payout id, the id that cancels it
+	 * @param tradeState the trade state, such as {@code NOTPAY} or {@code SUCCESS}
+	 * @param amount the amount in major units, such as {@code "12.5"}
+	 * @param currency the currency
+	 * @param chain the chain
+	 */
+	public record PayoutView(String outTradeNo, @Nullable String transactionId, @Nullable String tradeState,
+			@Nullable String amount, @Nullable String currency, @Nullable String chain) {
+
+		static PayoutView of(Payout payout, @Nullable CreatePayoutRequest request) {
+			BigDecimal amount = payout.amount();
+			if (amount == null && request != null) {
+				amount = request.amount();
+			}
+			String currency = payout.currency();
+			Chain chain = payout.chain();
+			return new PayoutView(String.valueOf(payout.outTradeNo()), payout.transactionId(),
+					(payout.tradeState() != null) ? payout.tradeState().value() : null,
+					(amount != null) ? amount.stripTrailingZeros().toPlainString() : null,
+					(currency == null && request != null) ? request.currency() : currency,
+					(chain == null && request != null) ? request.chain().value()
+							: (chain != null) ? chain.value() : null);
+		}
+
+	}
+
+}
