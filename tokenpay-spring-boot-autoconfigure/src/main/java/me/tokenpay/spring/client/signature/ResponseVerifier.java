@@ -1,9 +1,11 @@
 package me.tokenpay.spring.client.signature;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import org.jspecify.annotations.Nullable;
@@ -156,18 +158,10 @@ public final class ResponseVerifier {
 
 	/**
 	 * Whether {@code bytes[from, to)} equals {@code expected}, in time that depends only
-	 * on the lengths, as {@link java.security.MessageDigest#isEqual} but without copying
-	 * the range.
+	 * on the lengths.
 	 */
 	private static boolean rangeEquals(byte[] bytes, int from, int to, byte[] expected) {
-		if (to - from != expected.length) {
-			return false;
-		}
-		int difference = 0;
-		for (int i = 0; i < expected.length; i++) {
-			difference |= bytes[from + i] ^ expected[i];
-		}
-		return difference == 0;
+		return MessageDigest.isEqual(Arrays.copyOfRange(bytes, from, to), expected);
 	}
 
 	private static boolean sameJson(byte[] plaintext, int offset, int length, JsonNode envelope) {
