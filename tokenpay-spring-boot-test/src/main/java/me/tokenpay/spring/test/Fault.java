@@ -9,7 +9,11 @@ import org.springframework.util.Assert;
  * instances with the static factory methods and hand them to
  * {@link MockTokenPayServer#enqueue(Fault)} (next request) or
  * {@link MockTokenPayServer#injectForPayout(String, Fault)} (every request about a
- * payout).
+ * payout) or {@link MockTokenPayServer#enqueueFor(String, Fault)} (next request of an
+ * operation). {@link Kind#DELAY}, {@link Kind#WRONG_SIGNATURE},
+ * {@link Kind#MISSING_SIGNATURE_HEADERS}, {@link Kind#SLOW_BODY} and
+ * {@link Kind#RESET_AFTER_APPLYING} apply the operation (a payout is created or closed)
+ * before misbehaving; the other kinds change nothing.
  *
  * @author TokenPay Spring Boot team
  */
@@ -76,7 +80,13 @@ public final class Fault {
 		 * Process normally, then send the answer one byte at a time with a pause between
 		 * bytes.
 		 */
-		SLOW_BODY
+		SLOW_BODY,
+
+		/**
+		 * Process the request normally, then drop the connection without answering: the
+		 * gateway has acted but the client does not know.
+		 */
+		RESET_AFTER_APPLYING
 
 	}
 
@@ -177,6 +187,15 @@ public final class Fault {
 	 */
 	public static Fault connectionReset() {
 		return new Fault(Kind.CONNECTION_RESET, 0, Duration.ZERO);
+	}
+
+	/**
+	 * Process the request normally (a create stores its payout), then close the
+	 * connection without answering.
+	 * @return the fault
+	 */
+	public static Fault resetAfterApplying() {
+		return new Fault(Kind.RESET_AFTER_APPLYING, 0, Duration.ZERO);
 	}
 
 	/**

@@ -3,31 +3,25 @@ package me.tokenpay.spring.test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -36,36 +30,37 @@ import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.util.Assert;
 
 /**
  * An in-process stand-in for the TokenPay gateway on a loopback port. It speaks
- * TokenPay's protocol strictly:
+ * TokenPay's protocol strictly and keeps state, as small parts with one job each:
  * <ul>
- * <li>every request's {@code Authorization} header is checked for scheme, field names and
- * order, app and merchant id, timestamp window (code 104), nonce format and replay (code
- * 103) and the AES-256-ECB signature over the exact bytes received (code 103); missing
- * fields give 11003, malformed ones 100;</li>
- * <li>payouts are kept by id: Cancel Payout closes a {@link PayoutState#PENDING pending}
- * payout, answers 12002 for an unknown id and 20005 ("invalid parameter") for a payout
- * whose state does not allow closing;</li>
- * <li>every answer is signed with {@code TTPay-Timestamp}, {@code TTPay-Nonce} and
- * {@code TTPay-Signature};</li>
- * <li>every request is recorded with its verdict;</li>
- * <li>it misbehaves on demand ({@link Fault}) and can enforce TokenPay's 5 requests per
- * second per app id.</li>
+ * <li>an authenticator checks every request's {@code Authorization} header: scheme, field
+ * names and order, app and merchant id, timestamp window (code 104), nonce format and
+ * replay (code 103) and the AES-256-ECB signature over the exact bytes received (code
+ * 103); missing fields give 11003, malformed ones 100;</li>
+ * <li>a route table sends Create Payout, the payout query ({@code POST} with a JSON body
+ * or {@code GET} with a query string) and Cancel Payout to their handlers, which check
+ * every body strictly;</li>
+ * <li>a payout store keeps payouts and balances: a create debits the balance (20002 when
+ * it is short, 12001 for an {@code out_trade_no} in use), a cancel closes a
+ * {@link PayoutState#PENDING pending} payout and refunds it (20005 otherwise, 12002 for
+ * an unknown id), and the test API moves payouts to paid or failed;</li>
+ * <li>an answer signer signs every answer with {@code TTPay-Timestamp},
+ * {@code TTPay-Nonce} and {@code TTPay-Signature};</li>
+ * <li>a request journal records every request with its verdict;</li>
+ * <li>a fault plan makes it misbehave on demand ({@link Fault}), for the next request, an
+ * operation or a payout, and a rate limit window can enforce TokenPay's 5 requests per
+ * second.</li>
  * </ul>
  * <p>
  * Usage from plain Java: <pre class="code">
  * try (MockTokenPayServer server = MockTokenPayServer.start()) {
  *     String payoutId = server.seedOpenPayout();
  *     // point tokenpay.base-url at server.baseUrl(), credentials at server.credentials()
- *     server.enqueue(Fault.gatewayCode(11001));
+ *     server.enqueueFor("create-payout", Fault.resetAfterApplying());
  * }
  * </pre>
  *
@@ -85,13 +80,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public static final int RATE_LIMIT_PER_SECOND = 5;
 
-	private static final String DEFAULT_CANCEL_PAYOUT_PATH = "/v1/payanother/close";
-
-	private static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
-
-	private static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
-
-	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{32}");
+	static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -99,25 +88,27 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final TokenPayCredentials credentials;
 
 	private final SignatureCipher cipher;
 
 	private final SignatureCipher wrongCipher = new SignatureCipher(randomSecret());
 
-	private final Map<String, PayoutState> payouts = new ConcurrentHashMap<>();
+	private final MockAuthenticator authenticator;
 
-	private final Map<String, Instant> seenNonces = new ConcurrentHashMap<>();
+	private final MockRoutes routes = new MockRoutes();
 
-	private final Queue<Fault> nextFaults = new ConcurrentLinkedQueue<>();
+	private final CurrencyTable currencies = new CurrencyTable();
 
-	private final Map<String, Fault> payoutFaults = new ConcurrentHashMap<>();
+	private final PayoutStore store = new PayoutStore(this.currencies);
 
-	private final Queue<MockTokenPayRequest> requests = new ConcurrentLinkedQueue<>();
+	private final PayoutHandlers payouts;
 
-	private final Deque<Instant> recentRequests = new ArrayDeque<>();
+	private final FaultPlan faults = new FaultPlan();
+
+	private final RateLimitWindow rateLimit = new RateLimitWindow();
+
+	private final RequestJournal journal = new RequestJournal();
 
 	private final HttpServer httpServer;
 
@@ -125,21 +116,11 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private volatile Clock clock = Clock.systemUTC();
 
-	private volatile String cancelPayoutPath = DEFAULT_CANCEL_PAYOUT_PATH;
-
-	private volatile String payoutIdField = DEFAULT_PAYOUT_ID_FIELD;
-
-	private volatile TimestampUnit timestampUnit = TimestampUnit.MILLISECONDS;
-
-	private volatile Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
-
-	private volatile boolean rateLimitEnforced;
-
-	private volatile @Nullable RandomFaults randomFaults;
-
 	private MockTokenPayServer(TokenPayCredentials credentials, int port) {
 		this.credentials = credentials;
 		this.cipher = new SignatureCipher(credentials.appSecret());
+		this.authenticator = new MockAuthenticator(credentials, this.cipher);
+		this.payouts = new PayoutHandlers(credentials, this.store);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
 			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -243,15 +224,16 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Add or replace a payout.
-	 * @param payoutId the payout id
+	 * Add or replace a payout, without touching the balance. A new payout is 1 USDT on
+	 * TRON with the order number {@code seed-<payoutId>}.
+	 * @param payoutId the payout id (its transaction id, which Cancel Payout takes)
 	 * @param state its state
 	 * @return this server
 	 */
 	public MockTokenPayServer seedPayout(String payoutId, PayoutState state) {
 		Assert.hasText(payoutId, "Payout id must not be blank");
 		Assert.notNull(state, "State must not be null");
-		this.payouts.put(payoutId, state);
+		this.store.seed(payoutId, state, this.clock.instant());
 		return this;
 	}
 
@@ -270,34 +252,128 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	/**
 	 * Return the state of a payout.
-	 * @param payoutId the payout id
+	 * @param id the payout's transaction id or order number
 	 * @return its state or {@code null} if the server does not know it
 	 */
-	public @Nullable PayoutState payoutState(String payoutId) {
-		return this.payouts.get(payoutId);
+	public @Nullable PayoutState payoutState(String id) {
+		MockPayout payout = this.store.find(id);
+		return (payout != null) ? payout.state() : null;
 	}
 
 	/**
-	 * Misbehave on the next request that is not already taken by a payout fault. Faults
-	 * queue up in order.
+	 * Return a payout.
+	 * @param id the payout's transaction id or order number
+	 * @return the payout or {@code null} if the server does not know it
+	 */
+	public @Nullable MockPayout payout(String id) {
+		return this.store.find(id);
+	}
+
+	/**
+	 * Return every payout, in the order they were created or seeded.
+	 * @return the payouts
+	 */
+	public List<MockPayout> payouts() {
+		return this.store.payouts();
+	}
+
+	/**
+	 * Mark a payout paid: state {@link PayoutState#SUCCESS}, with a pay time and an
+	 * on-chain transaction hash.
+	 * @param id the payout's transaction id or order number
+	 * @return the payout
+	 * @throws IllegalArgumentException if the server does not know it
+	 */
+	public MockPayout markPaid(String id) {
+		return this.store.complete(id, PayoutState.SUCCESS, this.clock.instant());
+	}
+
+	/**
+	 * Mark a payout failed on chain: state {@link PayoutState#FAILED}, its amount
+	 * refunded to the balance if it was open.
+	 * @param id the payout's transaction id or order number
+	 * @return the payout
+	 * @throws IllegalArgumentException if the server does not know it
+	 */
+	public MockPayout markFailed(String id) {
+		return this.store.complete(id, PayoutState.FAILED, this.clock.instant());
+	}
+
+	/**
+	 * Set the merchant's balance of a currency. Every known currency that was never
+	 * seeded holds 1,000,000.
+	 * @param chain the chain, such as {@code TRON}
+	 * @param currency the currency, such as {@code USDT}
+	 * @param amount the balance in major units
+	 * @return this server
+	 */
+	public MockTokenPayServer seedBalance(String chain, String currency, BigDecimal amount) {
+		Assert.isTrue(amount.signum() >= 0, "Balance must not be negative");
+		this.store.seedBalance(chain, currency, amount);
+		return this;
+	}
+
+	/**
+	 * Return the merchant's balance of a currency.
+	 * @param chain the chain
+	 * @param currency the currency
+	 * @return the balance in major units
+	 */
+	public BigDecimal balance(String chain, String currency) {
+		return this.store.balance(chain, currency);
+	}
+
+	/**
+	 * Add a currency that payouts may use, or change its decimals. Known by default:
+	 * TRON/TRX and TRON/USDT (6), ETHEREUM/ETH (18), ETHEREUM/USDT (6), BSC/BNB and
+	 * BSC/USDT (18).
+	 * @param chain the chain
+	 * @param currency the currency
+	 * @param decimals its decimals
+	 * @return this server
+	 */
+	public MockTokenPayServer seedCurrency(String chain, String currency, int decimals) {
+		Assert.isTrue(decimals >= 0, "Decimals must not be negative");
+		this.currencies.seed(chain, currency, decimals);
+		return this;
+	}
+
+	/**
+	 * Misbehave on the next request that no payout or operation fault takes. Faults queue
+	 * up in order.
 	 * @param fault the misbehaviour
 	 * @return this server
 	 */
 	public MockTokenPayServer enqueue(Fault fault) {
 		Assert.notNull(fault, "Fault must not be null");
-		this.nextFaults.add(fault);
+		this.faults.enqueue(fault);
 		return this;
 	}
 
 	/**
-	 * Misbehave on every request about a payout until {@link #clearFaults()}.
-	 * @param payoutId the payout id
+	 * Misbehave on the next request of an operation. Faults queue up in order.
+	 * @param operation {@code create-payout}, {@code query-payout} or
+	 * {@code cancel-payout}
+	 * @param fault the misbehaviour
+	 * @return this server
+	 */
+	public MockTokenPayServer enqueueFor(String operation, Fault fault) {
+		Assert.notNull(fault, "Fault must not be null");
+		this.routes.checkKnown(operation);
+		this.faults.enqueueFor(operation, fault);
+		return this;
+	}
+
+	/**
+	 * Misbehave on every request about a payout until {@link #clearFaults()}: a request
+	 * whose payout id, {@code transaction_id} or {@code out_trade_no} is the given id.
+	 * @param payoutId the payout's transaction id or order number
 	 * @param fault the misbehaviour
 	 * @return this server
 	 */
 	public MockTokenPayServer injectForPayout(String payoutId, Fault fault) {
 		Assert.notNull(fault, "Fault must not be null");
-		this.payoutFaults.put(payoutId, fault);
+		this.faults.injectForPayout(payoutId, fault);
 		return this;
 	}
 
@@ -311,18 +387,16 @@ public final class MockTokenPayServer implements AutoCloseable {
 	public MockTokenPayServer injectRandomly(double rate, long seed, Fault... faults) {
 		Assert.isTrue(rate >= 0 && rate <= 1, "Rate must be between 0 and 1");
 		Assert.notEmpty(faults, "Faults must not be empty");
-		this.randomFaults = new RandomFaults(rate, new Random(seed), List.of(faults));
+		this.faults.injectRandomly(rate, seed, List.of(faults));
 		return this;
 	}
 
 	/**
-	 * Forget every queued, per-payout and random fault.
+	 * Forget every queued, per-operation, per-payout and random fault.
 	 * @return this server
 	 */
 	public MockTokenPayServer clearFaults() {
-		this.nextFaults.clear();
-		this.payoutFaults.clear();
-		this.randomFaults = null;
+		this.faults.clear();
 		return this;
 	}
 
@@ -333,7 +407,19 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer enforceRateLimit(boolean enforced) {
-		this.rateLimitEnforced = enforced;
+		this.rateLimit.enforce(enforced);
+		return this;
+	}
+
+	/**
+	 * Set the path an operation answers on.
+	 * @param operation {@code create-payout}, {@code query-payout} or
+	 * {@code cancel-payout}
+	 * @param path the path
+	 * @return this server
+	 */
+	public MockTokenPayServer operationPath(String operation, String path) {
+		this.routes.path(operation, path);
 		return this;
 	}
 
@@ -343,9 +429,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer cancelPayoutPath(String path) {
-		Assert.isTrue(path.startsWith("/"), "Path must start with '/'");
-		this.cancelPayoutPath = path;
-		return this;
+		return operationPath(MockRoutes.CANCEL_PAYOUT, path);
 	}
 
 	/**
@@ -355,7 +439,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public MockTokenPayServer payoutIdField(String field) {
 		Assert.hasText(field, "Field must not be blank");
-		this.payoutIdField = field;
+		this.payouts.payoutIdField(field);
 		return this;
 	}
 
@@ -365,7 +449,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer timestampUnit(TimestampUnit unit) {
-		this.timestampUnit = unit;
+		this.authenticator.timestampUnit(unit);
 		return this;
 	}
 
@@ -375,12 +459,13 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer timestampTolerance(Duration tolerance) {
-		this.timestampTolerance = tolerance;
+		this.authenticator.timestampTolerance(tolerance);
 		return this;
 	}
 
 	/**
-	 * Set the server's clock, used for timestamp checks and for signing answers.
+	 * Set the server's clock, used for timestamp checks, payout times and for signing
+	 * answers.
 	 * @param clock the clock
 	 * @return this server
 	 */
@@ -395,7 +480,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<MockTokenPayRequest> requests() {
-		return List.copyOf(this.requests);
+		return this.journal.requests();
 	}
 
 	/**
@@ -404,32 +489,26 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @throws IllegalStateException if none was received
 	 */
 	public MockTokenPayRequest lastRequest() {
-		List<MockTokenPayRequest> all = requests();
-		Assert.state(!all.isEmpty(), "The mock TokenPay server has received no request");
-		return all.get(all.size() - 1);
+		return this.journal.last();
 	}
 
 	/**
-	 * Forget requests, payouts, faults and seen nonces, stop enforcing the rate limit and
-	 * restore the default clock, Cancel Payout path, payout id field, timestamp unit and
-	 * timestamp tolerance, so that nothing one test set up leaks into the next.
-	 * Credentials and port stay.
+	 * Forget requests, payouts, balances, seeded currencies, faults and seen nonces, stop
+	 * enforcing the rate limit and restore the default clock, operation paths, payout id
+	 * field, timestamp unit and timestamp tolerance, so that nothing one test set up
+	 * leaks into the next. Credentials and port stay.
 	 * @return this server
 	 */
 	public MockTokenPayServer reset() {
-		clearFaults();
+		this.faults.clear();
 		this.clock = Clock.systemUTC();
-		this.cancelPayoutPath = DEFAULT_CANCEL_PAYOUT_PATH;
-		this.payoutIdField = DEFAULT_PAYOUT_ID_FIELD;
-		this.timestampUnit = TimestampUnit.MILLISECONDS;
-		this.timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
-		this.requests.clear();
-		this.payouts.clear();
-		this.seenNonces.clear();
-		this.rateLimitEnforced = false;
-		synchronized (this.recentRequests) {
-			this.recentRequests.clear();
-		}
+		this.routes.reset();
+		this.payouts.payoutIdField(DEFAULT_PAYOUT_ID_FIELD);
+		this.authenticator.reset();
+		this.journal.clear();
+		this.store.clear();
+		this.currencies.reset();
+		this.rateLimit.reset();
 		return this;
 	}
 
@@ -450,13 +529,15 @@ public final class MockTokenPayServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
+			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getRawPath();
-			String query = exchange.getRequestURI().getRawQuery();
-			String signedPath = (query != null) ? path + "?" + query : path;
-			Fault fault = chooseFault(body);
-			Answer answer = (fault != null)
-					? faultyAnswer(fault, exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body)
-					: judge(exchange.getRequestMethod(), signedPath, exchange.getRequestHeaders(), body);
+			String rawQuery = exchange.getRequestURI().getRawQuery();
+			String signedPath = (rawQuery != null) ? path + "?" + rawQuery : path;
+			Map<String, String> query = parseQuery(rawQuery);
+			String operation = this.routes.operation(path);
+			Fault fault = this.faults.choose(operation, ids(body, query));
+			Answer answer = (fault != null) ? faultyAnswer(fault, operation, method, signedPath, query, exchange, body)
+					: judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
 			record(exchange, signedPath, body, answer, fault);
 			if (fault != null && fault.getKind() == Fault.Kind.DELAY) {
 				sleep(fault.duration());
@@ -468,39 +549,25 @@ public final class MockTokenPayServer implements AutoCloseable {
 		}
 	}
 
-	private @Nullable Fault chooseFault(byte[] body) {
-		String payoutId = payoutIdOf(body);
-		Fault fault = (payoutId != null) ? this.payoutFaults.get(payoutId) : null;
-		if (fault == null) {
-			fault = this.nextFaults.poll();
+	private List<String> ids(byte[] body, Map<String, String> query) {
+		if (!this.faults.hasPayoutFaults()) {
+			return List.of();
 		}
-		RandomFaults random = this.randomFaults;
-		if (fault == null && random != null) {
-			fault = random.next();
-		}
-		return fault;
+		List<String> ids = new ArrayList<>(this.payouts.ids(body));
+		ids.addAll(query.values());
+		return ids;
 	}
 
-	private @Nullable String payoutIdOf(byte[] body) {
-		if (this.payoutFaults.isEmpty()) {
-			return null;
-		}
-		try {
-			JsonNode id = this.json.readTree(body).get(this.payoutIdField);
-			return (id != null && id.isString()) ? id.stringValue() : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private Answer faultyAnswer(Fault fault, String method, String signedPath, Headers headers, byte[] body) {
+	private Answer faultyAnswer(Fault fault, @Nullable String operation, String method, String signedPath,
+			Map<String, String> query, HttpExchange exchange, byte[] body) {
 		return switch (fault.getKind()) {
 			case DELAY, WRONG_SIGNATURE, MISSING_SIGNATURE_HEADERS, SLOW_BODY ->
-				judge(method, signedPath, headers, body);
+				judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
+			case RESET_AFTER_APPLYING ->
+				judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body).dropped();
 			case HTTP_STATUS ->
 				Answer.plain(fault.value(), "text/plain; charset=utf-8", "Mock TokenPay failure " + fault.value());
-			case GATEWAY_CODE -> envelope(fault.value(), "Injected failure", fault.toString());
+			case GATEWAY_CODE -> Answer.envelope(fault.value(), "Injected failure", fault.toString());
 			case HTML_ERROR_PAGE -> Answer.plain(502, "text/html; charset=utf-8",
 					"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
 							+ "</center><hr><center>nginx</center></body></html>");
@@ -512,141 +579,50 @@ public final class MockTokenPayServer implements AutoCloseable {
 		};
 	}
 
-	private Answer judge(String method, String signedPath, Headers headers, byte[] body) {
-		if (!"POST".equals(method)) {
-			return Answer.plain(405, "text/plain; charset=utf-8", "405 method not allowed");
-		}
-		if (!signedPath.equals(this.cancelPayoutPath)) {
+	private Answer judge(@Nullable String operation, String method, String signedPath, Map<String, String> query,
+			Headers headers, byte[] body) {
+		if (operation == null) {
 			return Answer.plain(404, "text/plain; charset=utf-8", "404 page not found");
 		}
+		if (!this.routes.allows(operation, method)) {
+			return Answer.plain(405, "text/plain; charset=utf-8", "405 method not allowed");
+		}
+		Instant now = this.clock.instant();
 		try {
-			checkRateLimit();
-			checkAuthorization(AuthorizationHeader.parse(headers.getFirst("Authorization")), signedPath, body);
-			return cancelPayout(body);
+			this.rateLimit.check(now);
+			this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock);
+			return switch (operation) {
+				case MockRoutes.CREATE_PAYOUT -> this.payouts.create(body, now);
+				case MockRoutes.QUERY_PAYOUT -> this.payouts.query(method, body, query);
+				default -> this.payouts.cancel(body, now);
+			};
 		}
 		catch (Rejection ex) {
-			return envelope(ex.code(), ex.getMessage(), ex.getMessage());
+			return Answer.rejection(ex);
 		}
 	}
 
-	private void checkRateLimit() {
-		if (!this.rateLimitEnforced) {
-			return;
+	private static Map<String, String> parseQuery(@Nullable String rawQuery) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return parameters;
 		}
-		Instant now = this.clock.instant();
-		synchronized (this.recentRequests) {
-			while (!this.recentRequests.isEmpty()
-					&& this.recentRequests.peekFirst().isBefore(now.minusSeconds(1).plusNanos(1))) {
-				this.recentRequests.pollFirst();
-			}
-			if (this.recentRequests.size() >= RATE_LIMIT_PER_SECOND) {
-				throw new Rejection(11001, "Operate too frequently, please try again later");
-			}
-			this.recentRequests.addLast(now);
+		for (String pair : rawQuery.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
+			String value = (equals >= 0) ? pair.substring(equals + 1) : "";
+			parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					URLDecoder.decode(value, StandardCharsets.UTF_8));
 		}
-	}
-
-	private void checkAuthorization(AuthorizationHeader authorization, String signedPath, byte[] body) {
-		if (!authorization.appId().equals(this.credentials.appId())
-				|| !authorization.mchId().equals(this.credentials.mchId())) {
-			throw new Rejection(20000, "Application is absence");
-		}
-		Instant now = this.clock.instant();
-		Instant signedAt = parseTimestamp(authorization.timestamp());
-		if (Duration.between(signedAt, now).abs().compareTo(this.timestampTolerance) > 0) {
-			throw new Rejection(104, "Signature expired");
-		}
-		if (!NONCE.matcher(authorization.nonce()).matches()) {
-			throw new Rejection(103, "Invalid signature: nonce_str must be 32 letters or digits");
-		}
-		String expected = this.cipher.sign(requestPlaintext(signedPath, authorization, body));
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
-			throw new Rejection(103, "Invalid signature");
-		}
-		this.seenNonces.values().removeIf((seen) -> seen.isBefore(now.minus(this.timestampTolerance.multipliedBy(2))));
-		if (this.seenNonces.putIfAbsent(authorization.nonce(), now) != null) {
-			throw new Rejection(103, "Invalid signature: nonce_str was already used");
-		}
-	}
-
-	private Instant parseTimestamp(String timestamp) {
-		int digits = (this.timestampUnit == TimestampUnit.MILLISECONDS) ? 13 : 10;
-		if (timestamp.length() != digits || !timestamp.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			throw new Rejection(100, "Request parameter error: timestamp must be " + digits + " digits");
-		}
-		long value = Long.parseLong(timestamp);
-		return (this.timestampUnit == TimestampUnit.MILLISECONDS) ? Instant.ofEpochMilli(value)
-				: Instant.ofEpochSecond(value);
-	}
-
-	private static byte[] requestPlaintext(String signedPath, AuthorizationHeader authorization, byte[] body) {
-		byte[] head = (signedPath + "\n" + authorization.timestamp() + "\n" + authorization.nonce() + "\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] plaintext = new byte[head.length + body.length];
-		System.arraycopy(head, 0, plaintext, 0, head.length);
-		System.arraycopy(body, 0, plaintext, head.length, body.length);
-		return plaintext;
-	}
-
-	private Answer cancelPayout(byte[] body) {
-		JsonNode request;
-		try {
-			request = this.json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new Rejection(100, "Request parameter error: body is not JSON");
-		}
-		if (!request.isObject()) {
-			throw new Rejection(100, "Request parameter error: body is not a JSON object");
-		}
-		String appId = requiredText(request, "app_id");
-		String mchId = requiredText(request, "mch_id");
-		String payoutId = requiredText(request, this.payoutIdField);
-		if (!appId.equals(this.credentials.appId()) || !mchId.equals(this.credentials.mchId())) {
-			throw new Rejection(100, "Request parameter error: app_id and mch_id must match the Authorization header");
-		}
-		PayoutState[] previous = new PayoutState[1];
-		PayoutState now = this.payouts.computeIfPresent(payoutId, (id, state) -> {
-			previous[0] = state;
-			return state.isOpen() ? PayoutState.CLOSED : state;
-		});
-		if (now == null) {
-			throw new Rejection(12002, "Data is absence");
-		}
-		if (!previous[0].isOpen()) {
-			throw new Rejection(NOT_CLOSABLE_CODE,
-					"Invalid parameter: payout is " + previous[0] + " and cannot be closed");
-		}
-		return envelope(0, "success", "closed " + payoutId);
-	}
-
-	private static String requiredText(JsonNode request, String field) {
-		JsonNode value = request.get(field);
-		if (value == null || value.isNull() || (value.isString() && value.stringValue().isBlank())) {
-			throw new Rejection(11003, "Miss required parameter: " + field);
-		}
-		if (!value.isString()) {
-			throw new Rejection(100, "Request parameter error: " + field + " must be a string");
-		}
-		return value.stringValue();
-	}
-
-	private Answer envelope(int code, String msg, String verdict) {
-		ObjectNode envelope = this.json.createObjectNode()
-			.put("code", code)
-			.put("msg", msg)
-			.put("request_id", UUID.randomUUID().toString());
-		return new Answer(200, "application/json", this.json.writeValueAsBytes(envelope), code, code + " " + verdict,
-				true, false);
+		return parameters;
 	}
 
 	private void record(HttpExchange exchange, String signedPath, byte[] body, Answer answer, @Nullable Fault fault) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		exchange.getRequestHeaders()
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-		this.requests.add(new MockTokenPayRequest(exchange.getRequestMethod(), signedPath, headers, body, answer.code(),
-				(fault != null) ? fault + ": " + answer.verdict() : answer.verdict(), fault));
+		this.journal.record(new MockTokenPayRequest(exchange.getRequestMethod(), signedPath, headers, body,
+				answer.code(), (fault != null) ? fault + ": " + answer.verdict() : answer.verdict(), fault));
 	}
 
 	private void send(HttpExchange exchange, Answer answer, @Nullable Fault fault) throws IOException {
@@ -656,7 +632,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		if (signed) {
 			SignatureCipher signer = (fault != null && fault.getKind() == Fault.Kind.WRONG_SIGNATURE) ? this.wrongCipher
 					: this.cipher;
-			sign(headers, answer.body(), signer);
+			AnswerSigner.sign(headers, answer.body(), signer, this.clock);
 		}
 		exchange.sendResponseHeaders(answer.status(), (answer.body().length == 0) ? -1 : answer.body().length);
 		if (answer.body().length == 0) {
@@ -672,20 +648,6 @@ public final class MockTokenPayServer implements AutoCloseable {
 			output.write(b);
 			output.flush();
 		}
-	}
-
-	private void sign(Headers headers, byte[] body, SignatureCipher signer) {
-		String timestamp = Long.toString(this.clock.millis());
-		byte[] nonceBytes = new byte[16];
-		RANDOM.nextBytes(nonceBytes);
-		String nonce = HEX.formatHex(nonceBytes);
-		byte[] head = (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.US_ASCII);
-		byte[] plaintext = new byte[head.length + body.length];
-		System.arraycopy(head, 0, plaintext, 0, head.length);
-		System.arraycopy(body, 0, plaintext, head.length, body.length);
-		headers.set("TTPay-Timestamp", timestamp);
-		headers.set("TTPay-Nonce", nonce);
-		headers.set("TTPay-Signature", signer.sign(plaintext));
 	}
 
 	private static void sleep(Duration duration) {
@@ -704,35 +666,6 @@ public final class MockTokenPayServer implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
-	}
-
-	/**
-	 * What the server answers.
-	 */
-	private record Answer(int status, String contentType, byte[] body, @Nullable Integer code, String verdict,
-			boolean signed, boolean dropConnection) {
-
-		static final Answer DROP = new Answer(0, "", new byte[0], null, "connection dropped", false, true);
-
-		static Answer plain(int status, String contentType, String body) {
-			return new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), null,
-					"HTTP " + status + " " + contentType, false, false);
-		}
-
-	}
-
-	/**
-	 * Faults injected at random on a share of requests.
-	 */
-	private record RandomFaults(double rate, Random random, List<Fault> faults) {
-
-		synchronized @Nullable Fault next() {
-			if (this.random.nextDouble() >= this.rate) {
-				return null;
-			}
-			return this.faults.get(this.random.nextInt(this.faults.size()));
-		}
-
 	}
 
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
@@ -80,6 +82,18 @@ final class RawTokenPayClient {
 	byte[] body(String appId, String mchId, String payoutIdField, String payoutId) {
 		return JSON.writeValueAsBytes(
 				JSON.createObjectNode().put("app_id", appId).put("mch_id", mchId).put(payoutIdField, payoutId));
+	}
+
+	byte[] merchantBody(Map<String, ?> fields) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("app_id", credentials().appId());
+		body.put("mch_id", credentials().mchId());
+		body.putAll(fields);
+		return JSON.writeValueAsBytes(body);
+	}
+
+	Response signed(String method, String pathAndQuery, byte[] body) {
+		return send(method, pathAndQuery, authorization(pathAndQuery, body), body);
 	}
 
 	String authorization(String signedPath, byte[] body) {

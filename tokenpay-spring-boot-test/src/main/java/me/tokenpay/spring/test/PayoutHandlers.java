@@ -1,0 +1,158 @@
+package me.tokenpay.spring.test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import me.tokenpay.spring.client.TokenPayCredentials;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers the payout operations of {@link MockTokenPayServer} as the gateway would,
+ * checking every body strictly: required fields, types, {@code amount} as a decimal
+ * string, {@code out_trade_no} at most 64 characters.
+ *
+ * @author TokenPay Spring Boot team
+ */
+final class PayoutHandlers {
+
+	private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final TokenPayCredentials credentials;
+
+	private final PayoutStore store;
+
+	private volatile String payoutIdField = MockTokenPayServer.DEFAULT_PAYOUT_ID_FIELD;
+
+	PayoutHandlers(TokenPayCredentials credentials, PayoutStore store) {
+		this.credentials = credentials;
+		this.store = store;
+	}
+
+	void payoutIdField(String field) {
+		this.payoutIdField = field;
+	}
+
+	String payoutIdField() {
+		return this.payoutIdField;
+	}
+
+	Answer create(byte[] body, Instant now) {
+		JsonNode request = merchantBody(body);
+		String amount = requiredText(request, "amount");
+		if (!DECIMAL.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
+			throw new Rejection(100, "Request parameter error: amount must be a positive decimal string");
+		}
+		String outTradeNo = optionalText(request, "out_trade_no", 64);
+		String description = optionalText(request, "description", 256);
+		PayoutStore.CreateRequest create = new PayoutStore.CreateRequest(outTradeNo, new BigDecimal(amount),
+				requiredText(request, "chain"), requiredText(request, "currency"), requiredText(request, "to_address"),
+				description, optionalText(request, "attach", 256), optionalText(request, "notify_url", 512));
+		MockPayout payout = this.store.create(create, now);
+		return Answer.envelope(0, "success", this.store.detail(payout), "created " + payout.transactionId());
+	}
+
+	Answer query(String method, byte[] body, Map<String, String> query) {
+		String outTradeNo;
+		String transactionId;
+		if ("GET".equals(method)) {
+			outTradeNo = query.get("out_trade_no");
+			transactionId = query.get("transaction_id");
+		}
+		else {
+			JsonNode request = merchantBody(body);
+			outTradeNo = optionalText(request, "out_trade_no", 64);
+			transactionId = optionalText(request, "transaction_id", 64);
+		}
+		String id = (transactionId != null) ? transactionId : outTradeNo;
+		if (id == null || id.isBlank()) {
+			throw new Rejection(11003, "Miss required parameter: out_trade_no or transaction_id");
+		}
+		MockPayout payout = this.store.find(id);
+		if (payout == null || (transactionId != null && !payout.transactionId().equals(transactionId))
+				|| (outTradeNo != null && !payout.outTradeNo().equals(outTradeNo))) {
+			throw new Rejection(12002, "Data is absence");
+		}
+		return Answer.envelope(0, "success", this.store.detail(payout), "found " + payout.transactionId());
+	}
+
+	Answer cancel(byte[] body, Instant now) {
+		JsonNode request = merchantBody(body);
+		String payoutId = requiredText(request, this.payoutIdField);
+		this.store.cancel(payoutId, now);
+		return Answer.envelope(0, "success", "closed " + payoutId);
+	}
+
+	/**
+	 * Return the ids a request body carries, for per-payout faults.
+	 * @param body the body
+	 * @return the ids
+	 */
+	List<String> ids(byte[] body) {
+		List<String> ids = new ArrayList<>();
+		try {
+			JsonNode request = this.json.readTree(body);
+			for (String field : new String[] { this.payoutIdField, "transaction_id", "out_trade_no" }) {
+				JsonNode id = request.get(field);
+				if (id != null && id.isString()) {
+					ids.add(id.stringValue());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// a body that is not JSON carries no id
+		}
+		return ids;
+	}
+
+	private JsonNode merchantBody(byte[] body) {
+		JsonNode request;
+		try {
+			request = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new Rejection(100, "Request parameter error: body is not JSON");
+		}
+		if (request == null || !request.isObject()) {
+			throw new Rejection(100, "Request parameter error: body is not a JSON object");
+		}
+		String appId = requiredText(request, "app_id");
+		String mchId = requiredText(request, "mch_id");
+		if (!appId.equals(this.credentials.appId()) || !mchId.equals(this.credentials.mchId())) {
+			throw new Rejection(100, "Request parameter error: app_id and mch_id must match the Authorization header");
+		}
+		return request;
+	}
+
+	private static String requiredText(JsonNode request, String field) {
+		String value = optionalText(request, field, Integer.MAX_VALUE);
+		if (value == null || value.isBlank()) {
+			throw new Rejection(11003, "Miss required parameter: " + field);
+		}
+		return value;
+	}
+
+	private static @Nullable String optionalText(JsonNode request, String field, int maxLength) {
+		JsonNode value = request.get(field);
+		if (value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty())) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new Rejection(100, "Request parameter error: " + field + " must be a string");
+		}
+		if (value.stringValue().length() > maxLength) {
+			throw new Rejection(100,
+					"Request parameter error: " + field + " must be at most " + maxLength + " characters");
+		}
+		return value.stringValue();
+	}
+
+}
