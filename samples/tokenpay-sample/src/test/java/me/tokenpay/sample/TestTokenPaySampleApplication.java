@@ -30,6 +30,11 @@ public final class TestTokenPaySampleApplication {
 	 */
 	static final String PAID_PAYOUT = "d4c6e8a0b2f57a91b4d6e8a0b2f57a91";
 
+	/**
+	 * A receiving address for the README's create example.
+	 */
+	static final String SAMPLE_ADDRESS = "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w";
+
 	private static final Log logger = LogFactory.getLog(TestTokenPaySampleApplication.class);
 
 	private TestTokenPaySampleApplication() {
@@ -54,6 +59,10 @@ public final class TestTokenPaySampleApplication {
 		String first = OPEN_PAYOUTS.get(0);
 		return String.join(System.lineSeparator(), "", "Mock TokenPay running at " + tokenPay.baseUrl(),
 				"Open payouts: " + String.join(", ", OPEN_PAYOUTS) + "; paid payout: " + PAID_PAYOUT, "Try:",
+				"  curl -i -X POST localhost:8080/payouts -H 'Content-Type: application/json' -d '{\"amount\":\"12.5\","
+						+ "\"chain\":\"TRON\",\"currency\":\"USDT\",\"toAddress\":\"" + SAMPLE_ADDRESS
+						+ "\",\"outTradeNo\":\"order-1\"}'   # 201",
+				"  curl -i localhost:8080/payouts/order-1                       # 200, tradeState NOTPAY",
 				"  curl -i -X POST localhost:8080/payouts/" + first + "/cancel    # 200",
 				"  curl -i -X POST localhost:8080/payouts/" + first + "/cancel    # 400 problem, tokenpayCode 20005",
 				"  curl -i -X POST localhost:8080/payouts/unknown-payout/cancel   # 404 problem, tokenpayCode 12002",

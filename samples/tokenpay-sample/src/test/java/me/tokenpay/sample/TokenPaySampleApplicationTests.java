@@ -160,7 +160,9 @@ class TokenPaySampleApplicationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("The payout id must not be blank or contain control characters")
+			.isEqualTo("Payout id must not contain control characters; pass the id exactly as TokenPay returned it")
+			.jsonPath("$.field")
+			.isEqualTo("payoutId")
 			.jsonPath("$.tokenpayCode")
 			.doesNotExist();
 	}
