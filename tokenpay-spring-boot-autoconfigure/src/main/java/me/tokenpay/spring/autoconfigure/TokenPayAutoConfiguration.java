@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
@@ -124,6 +125,9 @@ public final class TokenPayAutoConfiguration {
 			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 		if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdkBuilder) {
 			factoryBuilder = jdkBuilder.withExecutor(httpExecutor.getObject());
+		}
+		else if (factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponentsBuilder) {
+			factoryBuilder = HttpComponentsPool.configure(httpComponentsBuilder);
 		}
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()

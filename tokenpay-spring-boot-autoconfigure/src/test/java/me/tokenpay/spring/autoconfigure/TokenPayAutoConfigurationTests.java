@@ -41,6 +41,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -276,7 +277,7 @@ class TokenPayAutoConfigurationTests {
 	void givesTheJdkClientAPoolOfReusedDaemonThreads() {
 		this.gateway.enqueueSuccess();
 		this.gateway.enqueueSuccess();
-		this.bootContextRunner.run((context) -> {
+		this.bootContextRunner.withPropertyValues("spring.http.clients.imperative.factory=jdk").run((context) -> {
 			TokenPayOperations operations = context.getBean(TokenPayOperations.class);
 			operations.cancelPayout("P1");
 			operations.cancelPayout("P2");
@@ -297,12 +298,25 @@ class TokenPayAutoConfigurationTests {
 	void shutsThePoolDownWhenTheContextCloses() {
 		this.gateway.enqueueSuccess();
 		ExecutorService[] executor = new ExecutorService[1];
-		this.contextRunner.run((context) -> {
-			context.getBean(TokenPayOperations.class).cancelPayout("P1");
-			executor[0] = context.getBean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME, ExecutorService.class);
-			assertThat(executor[0].isShutdown()).isFalse();
-		});
+		this.contextRunner.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+			.run((context) -> {
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				executor[0] = context.getBean(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME, ExecutorService.class);
+				assertThat(executor[0].isShutdown()).isFalse();
+			});
 		assertThat(executor[0].isShutdown()).isTrue();
+	}
+
+	@Test
+	void usesHttpComponentsByDefaultWithoutTheJdkClientsPool() {
+		this.gateway.enqueueSuccess();
+		this.bootContextRunner.run((context) -> {
+			context.getBean(TokenPayOperations.class).cancelPayout("P1");
+			assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class))
+				.isInstanceOf(HttpComponentsClientHttpRequestFactoryBuilder.class);
+			assertThat(context.getBeanFactory().containsSingleton(TokenPayAutoConfiguration.HTTP_EXECUTOR_BEAN_NAME))
+				.isFalse();
+		});
 	}
 
 	@Test
@@ -321,11 +335,13 @@ class TokenPayAutoConfigurationTests {
 	@Test
 	void userExecutorReplacesThePool() {
 		this.gateway.enqueueSuccess();
-		this.contextRunner.withUserConfiguration(CustomHttpExecutorConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(ThreadPoolExecutor.class);
-			context.getBean(TokenPayOperations.class).cancelPayout("P1");
-			assertThat(context.getBean(CustomHttpExecutorConfiguration.class).tasks).hasPositiveValue();
-		});
+		this.contextRunner.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+			.withUserConfiguration(CustomHttpExecutorConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ThreadPoolExecutor.class);
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				assertThat(context.getBean(CustomHttpExecutorConfiguration.class).tasks).hasPositiveValue();
+			});
 	}
 
 	static class ExecutorConsumer {

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.Set;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -20,6 +21,14 @@ import me.tokenpay.spring.client.error.TokenPayTransportException;
  */
 final class TransportFailures {
 
+	/**
+	 * Failures of HTTP clients that are not on the client's class path, by class name:
+	 * Apache HttpComponents' connect timeout and wait for a pooled connection, both
+	 * before anything was sent.
+	 */
+	private static final Set<String> UNSENT_TIMEOUTS = Set.of("org.apache.hc.client5.http.ConnectTimeoutException",
+			"org.apache.hc.client5.http.ConnectionRequestTimeoutException");
+
 	private TransportFailures() {
 	}
 
@@ -32,9 +41,11 @@ final class TransportFailures {
 	 * @return the exception to throw
 	 */
 	static TokenPayTransportException translate(RuntimeException failure, boolean readTimeoutElapsed) {
-		boolean requestSent = !causedBy(failure, ConnectException.class, HttpConnectTimeoutException.class,
-				UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
-		if (causedBy(failure, SocketTimeoutException.class, HttpTimeoutException.class)
+		boolean unsentTimeout = causedByAnyNamed(failure);
+		boolean requestSent = !unsentTimeout
+				&& !causedBy(failure, ConnectException.class, HttpConnectTimeoutException.class,
+						UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
+		if (unsentTimeout || causedBy(failure, SocketTimeoutException.class, HttpTimeoutException.class)
 				|| (requestSent && readTimeoutElapsed)) {
 			return new TokenPayTimeoutException(requestSent
 					? "TokenPay did not answer within tokenpay.read-timeout; whether it acted on the request is unknown"
@@ -55,6 +66,15 @@ final class TransportFailures {
 				if (type.isInstance(candidate)) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean causedByAnyNamed(Throwable ex) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (UNSENT_TIMEOUTS.contains(candidate.getClass().getName())) {
+				return true;
 			}
 		}
 		return false;
