@@ -28,7 +28,8 @@ public class TokenPayApiException extends TokenPayException {
 	 */
 	public TokenPayApiException(int code, @Nullable String msg, @Nullable String requestId, int httpStatus) {
 		this("TokenPay rejected the call with code " + code + " (" + TokenPayErrorCategory.of(code) + ", HTTP "
-				+ httpStatus + "): " + msg, code, msg, requestId, httpStatus);
+				+ httpStatus + "): " + GatewayText.safe(msg, GatewayText.MAX_MSG_LENGTH), code, msg, requestId,
+				httpStatus);
 	}
 
 	/**
@@ -43,7 +44,7 @@ public class TokenPayApiException extends TokenPayException {
 			int httpStatus) {
 		super(message, requestId, null);
 		this.code = code;
-		this.msg = msg;
+		this.msg = GatewayText.safe(msg, GatewayText.MAX_MSG_LENGTH);
 		this.httpStatus = httpStatus;
 		this.category = TokenPayErrorCategory.of(code);
 	}
@@ -91,7 +92,8 @@ public class TokenPayApiException extends TokenPayException {
 	}
 
 	/**
-	 * Return the gateway's status text.
+	 * Return the gateway's status text, with control characters escaped and cut to
+	 * {@value GatewayText#MAX_MSG_LENGTH} characters.
 	 * @return the status text or {@code null}
 	 */
 	public @Nullable String getMsg() {

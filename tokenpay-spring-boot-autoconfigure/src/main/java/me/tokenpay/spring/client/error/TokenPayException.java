@@ -15,11 +15,13 @@ public abstract class TokenPayException extends RuntimeException {
 
 	protected TokenPayException(String message, @Nullable String requestId, @Nullable Throwable cause) {
 		super(message, cause);
-		this.requestId = requestId;
+		this.requestId = GatewayText.requestId(requestId);
 	}
 
 	/**
-	 * Return the gateway's request id when the answer carried one.
+	 * Return the gateway's request id when the answer carried one: as sent when it has
+	 * the shape of an id, otherwise with control characters escaped and cut to
+	 * {@value GatewayText#MAX_REQUEST_ID_LENGTH} characters.
 	 * @return the request id or {@code null}
 	 */
 	public @Nullable String getRequestId() {

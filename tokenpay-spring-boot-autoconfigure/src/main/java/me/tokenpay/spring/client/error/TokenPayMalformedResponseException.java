@@ -17,7 +17,8 @@ public class TokenPayMalformedResponseException extends TokenPayInvalidResponseE
 	 * @param cause the parser's exception
 	 */
 	public TokenPayMalformedResponseException(String detail, int httpStatus, @Nullable Throwable cause) {
-		super("TokenPay answered with malformed JSON: " + detail, httpStatus, null, cause);
+		super("TokenPay answered with malformed JSON: " + GatewayText.safe(detail, GatewayText.MAX_DETAIL_LENGTH),
+				httpStatus, null, cause);
 	}
 
 }

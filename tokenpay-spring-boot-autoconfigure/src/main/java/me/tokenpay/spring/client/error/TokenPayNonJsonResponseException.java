@@ -18,13 +18,14 @@ public class TokenPayNonJsonResponseException extends TokenPayInvalidResponseExc
 	 * @param contentType the content type of the answer
 	 */
 	public TokenPayNonJsonResponseException(int httpStatus, @Nullable String contentType) {
-		super("TokenPay answered with " + ((contentType != null) ? "'" + contentType + "'" : "a body")
+		super("TokenPay answered with " + ((contentType != null)
+				? "'" + GatewayText.safe(contentType, GatewayText.MAX_DETAIL_LENGTH) + "'" : "a body")
 				+ " that is not JSON; check tokenpay.base-url and any proxy in between", httpStatus, null, null);
-		this.contentType = contentType;
+		this.contentType = GatewayText.safe(contentType, GatewayText.MAX_DETAIL_LENGTH);
 	}
 
 	/**
-	 * Return the content type of the answer.
+	 * Return the content type of the answer, with control characters escaped.
 	 * @return the content type or {@code null} if the answer had none
 	 */
 	public @Nullable String getContentType() {

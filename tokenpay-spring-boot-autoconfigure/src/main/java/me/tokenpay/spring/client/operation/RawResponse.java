@@ -2,6 +2,7 @@ package me.tokenpay.spring.client.operation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import me.tokenpay.spring.client.error.TokenPayNonJsonResponseException;
 import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
@@ -23,27 +24,44 @@ import org.springframework.http.client.ClientHttpResponse;
 record RawResponse(int status, HttpHeaders headers, byte[] body) {
 
 	/**
-	 * Read an answer, refusing bodies over a limit without reading past it.
+	 * Read an answer, refusing bodies over a limit without reading past it, and answers
+	 * that keep arriving after a deadline: a server that drips bytes slowly cannot hold a
+	 * call for longer than the read timeout, whatever the client's per-read timeout.
 	 * @param response the HTTP response
 	 * @param maxSize the largest body accepted, in bytes
+	 * @param deadline the {@link System#nanoTime()} by which the body must have arrived,
+	 * {@code null} for none
 	 * @return the answer
-	 * @throws IOException if reading fails
+	 * @throws IOException if reading fails or the deadline passes
 	 * @throws TokenPayResponseTooLargeException if the body exceeds the limit
 	 */
-	static RawResponse read(ClientHttpResponse response, long maxSize) throws IOException {
+	static RawResponse read(ClientHttpResponse response, long maxSize, @Nullable Long deadline) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
 		long contentLength = headers.getContentLength();
 		if (contentLength > maxSize) {
 			throw new TokenPayResponseTooLargeException(status, maxSize);
 		}
-		// A declared length bounds the read, so no 8 KiB buffer is allocated for a
-		// small answer; HTTP framing ends the body there
-		long limit = (contentLength >= 0) ? contentLength : maxSize + 1;
-		byte[] bytes;
+		// A declared length bounds the read and sizes the buffer exactly; HTTP framing
+		// ends the body there
+		int limit = (int) Math.min(Integer.MAX_VALUE - 8, (contentLength >= 0) ? contentLength : maxSize + 1);
+		byte[] bytes = new byte[(contentLength >= 0) ? limit : Math.min(limit, 8192)];
+		int length = 0;
 		try (InputStream body = response.getBody()) {
-			bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
-			if (bytes.length == contentLength) {
+			while (length < limit) {
+				if (length == bytes.length) {
+					bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
+				}
+				int read = body.read(bytes, length, bytes.length - length);
+				if (read < 0) {
+					break;
+				}
+				length += read;
+				if (deadline != null && length < limit && System.nanoTime() - deadline > 0) {
+					throw new IOException("the answer was still arriving when tokenpay.read-timeout expired");
+				}
+			}
+			if (length == contentLength) {
 				// Reach the end of the stream before closing it: the JDK HttpClient drops
 				// a connection whose body is closed before its end was seen
 				body.read();
@@ -53,10 +71,10 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 			throw new IOException("the answer was cut short: the connection closed or tokenpay.read-timeout expired "
 					+ "while it was being read", ex);
 		}
-		if (bytes.length > maxSize) {
+		if (length > maxSize) {
 			throw new TokenPayResponseTooLargeException(status, maxSize);
 		}
-		return new RawResponse(status, headers, bytes);
+		return new RawResponse(status, headers, (length == bytes.length) ? bytes : Arrays.copyOf(bytes, length));
 	}
 
 	/**

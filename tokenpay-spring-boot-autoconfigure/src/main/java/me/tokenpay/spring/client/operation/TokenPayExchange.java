@@ -73,7 +73,9 @@ public final class TokenPayExchange {
 
 	private @Nullable TokenPayClientObservationConvention observationConvention;
 
-	private RetryTemplate[] retryTemplates = retryTemplates(RetryPolicy.withMaxRetries(0));
+	private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
+
+	private RetryTemplate[] retryTemplates = retryTemplates(this.retryPolicy);
 
 	private @Nullable TokenPayRateLimiter rateLimiter;
 
@@ -115,12 +117,15 @@ public final class TokenPayExchange {
 	 */
 	public void setRetryPolicy(RetryPolicy retryPolicy) {
 		Assert.notNull(retryPolicy, "Retry policy must not be null");
+		this.retryPolicy = retryPolicy;
 		this.retryTemplates = retryTemplates(retryPolicy);
 	}
 
 	/**
 	 * Set a client-side rate limiter that every attempt must pass; by default there is
-	 * none.
+	 * none. A first attempt waits for a permit up to the limiter's maximum wait; a retry
+	 * waits as long as the retry policy's timeout leaves, so that a busy limiter does not
+	 * end a call whose earlier attempt may have reached the gateway.
 	 * @param rateLimiter the rate limiter
 	 */
 	public void setRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
@@ -205,13 +210,13 @@ public final class TokenPayExchange {
 	}
 
 	private <T> T attempt(OperationDescriptor<T> operation, PreparedRequest request,
-			TokenPayClientObservationContext context) {
+			TokenPayClientObservationContext context, long callStart) {
 		context.startAttempt();
 		context.setCode(null);
 		context.setRequestId(null);
 		TokenPayRateLimiter limiter = this.rateLimiter;
 		if (limiter != null) {
-			limiter.acquire();
+			limiter.acquire((context.getAttempts() > 1) ? retryPermitWait(limiter, callStart) : limiter.getMaxWait());
 		}
 		RawResponse response = send(operation, request);
 		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
@@ -228,8 +233,16 @@ public final class TokenPayExchange {
 		return operation.decoder().decode(envelope);
 	}
 
+	private Duration retryPermitWait(TokenPayRateLimiter limiter, long callStart) {
+		Duration timeout = this.retryPolicy.getTimeout();
+		Duration left = timeout.minusNanos(System.nanoTime() - callStart);
+		return (left.compareTo(limiter.getMaxWait()) > 0) ? left : limiter.getMaxWait();
+	}
+
 	private RawResponse send(OperationDescriptor<?> operation, PreparedRequest request) {
 		long start = System.nanoTime();
+		Duration timeout = this.readTimeout;
+		Long deadline = (timeout != null) ? start + timeout.toNanos() : null;
 		try {
 			RestClient.RequestBodySpec spec = this.restClient.method(operation.method())
 				.uri(request.uri())
@@ -246,14 +259,13 @@ public final class TokenPayExchange {
 					.body((output) -> output.write(body));
 			}
 			return spec.exchange((clientRequest, clientResponse) -> RawResponse.read(clientResponse,
-					this.settings.maxResponseSize()));
+					this.settings.maxResponseSize(), deadline));
 		}
 		catch (TokenPayException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			Duration timeout = this.readTimeout;
-			throw TransportFailures.translate(ex, timeout != null && System.nanoTime() - start >= timeout.toNanos());
+			throw TransportFailures.translate(ex, deadline != null && System.nanoTime() - deadline >= 0);
 		}
 	}
 
@@ -287,6 +299,8 @@ public final class TokenPayExchange {
 
 		private final TokenPayClientObservationContext context;
 
+		private final long start = System.nanoTime();
+
 		private @Nullable TokenPayException unknownOutcome;
 
 		Attempts(OperationDescriptor<T> operation, OperationRequest request, PreparedRequest prepared,
@@ -318,7 +332,7 @@ public final class TokenPayExchange {
 		@Override
 		public T execute() {
 			try {
-				return attempt(this.operation, this.prepared, this.context);
+				return attempt(this.operation, this.prepared, this.context, this.start);
 			}
 			catch (TokenPayException ex) {
 				if (this.unknownOutcome == null && ex.isOutcomeUnknown()) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
 
@@ -85,7 +86,9 @@ final class TransportFailures {
 		while (cause.getMessage() == null && cause.getCause() != null) {
 			cause = cause.getCause();
 		}
-		return (cause.getMessage() != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+		return (cause.getMessage() != null)
+				? cause.getClass().getSimpleName() + ": "
+						+ GatewayText.safe(cause.getMessage(), GatewayText.MAX_DETAIL_LENGTH)
 				: cause.getClass().getSimpleName();
 	}
 

@@ -56,22 +56,41 @@ public final class TokenPayRateLimiter {
 	 * the thread is interrupted while waiting
 	 */
 	public void acquire() {
-		long grantAt = reserve();
+		acquire(this.maxWait);
+	}
+
+	/**
+	 * Take a permit, waiting for it up to a given time, for example the time a retry has
+	 * left before its call's deadline.
+	 * @param maxWait the longest to wait
+	 * @throws TokenPayRateLimitException if no permit is free within that time, or the
+	 * thread is interrupted while waiting
+	 */
+	public void acquire(Duration maxWait) {
+		long grantAt = reserve(maxWait);
 		long wait;
 		while ((wait = grantAt - System.nanoTime()) > 0) {
 			LockSupport.parkNanos(wait);
 			if (Thread.interrupted()) {
 				Thread.currentThread().interrupt();
-				throw new TokenPayRateLimitException(this.permitsPerSecond, this.maxWait);
+				throw new TokenPayRateLimitException(this.permitsPerSecond, maxWait);
 			}
 		}
 	}
 
-	private synchronized long reserve() {
+	/**
+	 * Return the longest a caller waits for a permit by default.
+	 * @return the maximum wait
+	 */
+	public Duration getMaxWait() {
+		return this.maxWait;
+	}
+
+	private synchronized long reserve(Duration maxWait) {
 		long now = System.nanoTime();
 		long grantAt = Math.max(now, this.grants[this.oldest] + WINDOW_NANOS);
-		if (grantAt - now > this.maxWait.toNanos()) {
-			throw new TokenPayRateLimitException(this.permitsPerSecond, this.maxWait);
+		if (grantAt - now > maxWait.toNanos()) {
+			throw new TokenPayRateLimitException(this.permitsPerSecond, maxWait);
 		}
 		this.grants[this.oldest] = grantAt;
 		this.oldest = (this.oldest + 1) % this.grants.length;
