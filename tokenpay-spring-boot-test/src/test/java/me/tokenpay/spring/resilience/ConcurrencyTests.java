@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
 
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
+import me.tokenpay.spring.client.error.TokenPayTransportException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayRequest;
@@ -106,6 +109,58 @@ class ConcurrencyTests {
 				.hasNumberOfObservationsWithNameEqualTo(DefaultTokenPayClientObservationConvention.NAME, CALLS);
 		}
 		assertNoLeakedThreads(threadsBefore);
+	}
+
+	@Test
+	void sixtyFourCallersNeverReportACallThatReachedTheGatewayAsNothingSent() throws Exception {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=3",
+						"tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits-per-second=200",
+						"tokenpay.rate-limit.max-wait=0ms", "tokenpay.read-timeout=500ms",
+						"tokenpay.retry.deadline=20s")) {
+			List<String> payoutIds = new ArrayList<>();
+			for (int i = 0; i < 640; i++) {
+				payoutIds.add(server.seedOpenPayout());
+			}
+			server.injectRandomly(0.2, 20261204L, Fault.connectionReset(), Fault.resetAfterApplying(),
+					Fault.delay(Duration.ofMillis(800)), Fault.httpStatus(503), Fault.gatewayCode(11001));
+			TokenPayTemplate template = client.template();
+			Map<String, TokenPayException> failures = new ConcurrentHashMap<>();
+			ExecutorService executor = Executors.newFixedThreadPool(THREADS, namedThreads());
+			for (String payoutId : payoutIds) {
+				executor.submit(() -> {
+					try {
+						template.cancelPayout(payoutId);
+					}
+					catch (TokenPayException ex) {
+						failures.put(payoutId, ex);
+					}
+				});
+			}
+			executor.shutdown();
+			assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).as("all calls end in time").isTrue();
+			Map<String, Long> requestsByPayout = server.requests()
+				.stream()
+				.map((request) -> request.bodyAsString().replaceAll(".*\"payout_id\":\"([^\"]*)\".*", "$1"))
+				.collect(Collectors.groupingBy((id) -> id, Collectors.counting()));
+			assertThat(failures).as("some calls fail").isNotEmpty();
+			failures.forEach((payoutId, failure) -> {
+				if (requestsByPayout.containsKey(payoutId)) {
+					assertThat(nothingSent(failure)).as("%s for %s, which reached the gateway", failure, payoutId)
+						.isFalse();
+				}
+				if (failure.isOutcomeUnknown() || nothingSent(failure)) {
+					return;
+				}
+				assertThat(failure).as("a settled failure is a gateway refusal")
+					.isInstanceOf(TokenPayApiException.class);
+			});
+		}
+	}
+
+	private static boolean nothingSent(TokenPayException failure) {
+		return failure instanceof TokenPayRateLimitException
+				|| (failure instanceof TokenPayTransportException transport && !transport.isRequestSent());
 	}
 
 	private static int count(Map<String, AtomicInteger> outcomes, String type) {
