@@ -43,7 +43,23 @@ public class StartupApplication {
 	 * @return the running context
 	 */
 	static ConfigurableApplicationContext runAgainst(URI baseUrl) {
+		return runAgainst(baseUrl, null);
+	}
+
+	/**
+	 * The application with the starter against a server, with the end-to-end benchmark's
+	 * settings and a request factory chosen as a user would, by
+	 * {@code spring.http.clients.imperative.factory}.
+	 * @param baseUrl the server
+	 * @param factory the factory ({@code http-components}, {@code jetty},
+	 * {@code reactor}, {@code jdk} or {@code simple}), {@code null} for Boot's detection
+	 * @return the running context
+	 */
+	static ConfigurableApplicationContext runAgainst(URI baseUrl, String factory) {
 		Map<String, Object> properties = properties(baseUrl.toString());
+		if (factory != null) {
+			properties.put("spring.http.clients.imperative.factory", factory);
+		}
 		properties.put("tokenpay.user-agent", Fixtures.USER_AGENT);
 		properties.put("tokenpay.signature.response-mode", "required");
 		properties.put("tokenpay.retry.max-attempts", "1");

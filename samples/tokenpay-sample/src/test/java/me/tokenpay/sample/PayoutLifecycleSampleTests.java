@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,10 @@ class PayoutLifecycleSampleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// the JDK client: HttpComponents would repeat a POST answered 429 by itself
+		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + this.port)
+			.build();
 	}
 
 	@Test

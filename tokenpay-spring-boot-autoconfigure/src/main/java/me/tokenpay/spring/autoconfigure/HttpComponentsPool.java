@@ -16,9 +16,11 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
  * answer is reused: an error status (from a proxy, say) or a {@code 304} may leave bytes
  * the client never read, which would break the next call on that connection.
  * HttpComponents itself closes a connection whose answer could not be read to its end,
- * such as one with broken framing or duplicate {@code Content-Length} headers. Separate
- * from the auto-configuration so that HttpComponents classes load only when
- * HttpComponents is the request factory.
+ * such as one with broken framing or duplicate {@code Content-Length} headers.
+ * HttpComponents' own retries are off: by default it repeats a request answered 429 or
+ * 503, even a {@code POST}, which would send a create twice; the client retries only what
+ * each operation's idempotency allows. Separate from the auto-configuration so that
+ * HttpComponents classes load only when HttpComponents is the request factory.
  *
  * @author TokenPay Spring Boot team
  */
@@ -50,7 +52,8 @@ final class HttpComponentsPool {
 			.withConnectionConfigCustomizer((connection) -> connection
 				.setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_INACTIVITY_SECONDS))
 				.setTimeToLive(TimeValue.ofMinutes(TIME_TO_LIVE_MINUTES)))
-			.withHttpClientCustomizer((client) -> client.setConnectionReuseStrategy(HttpComponentsPool::reuse));
+			.withHttpClientCustomizer(
+					(client) -> client.disableAutomaticRetries().setConnectionReuseStrategy(HttpComponentsPool::reuse));
 	}
 
 }

@@ -1,6 +1,7 @@
 package me.tokenpay.spring.resilience;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayTemplate;
@@ -18,11 +20,13 @@ import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
+import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +238,19 @@ class HostileGatewayDefectsTests {
 					assertThat(ex.isOutcomeUnknown()).isTrue();
 					assertThat(ex.getMessage()).contains("whether it acted on the request is unknown");
 				});
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 429, 503 })
+	void createAnsweredWithARetryableStatusIsSentOnceByTheDefaultClient(int status) {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.payout.resolve-attempts=0")) {
+			server.enqueueFor("create-payout", Fault.httpStatus(status));
+			assertThatExceptionOfType(TokenPayException.class).isThrownBy(() -> client.template()
+				.payouts()
+				.create(CreatePayoutRequest.builder(BigDecimal.ONE, Chain.TRON, "USDT", "TAddress").build()));
+			assertThat(server.requests()).hasSize(1);
 		}
 	}
 
