@@ -22,6 +22,9 @@ jmh response '\.ResponseBenchmark\.' "${@}"
 for threads in 1 4 16 64; do
 	jmh "end-to-end-t$threads" '\.EndToEndBenchmark\.' -t "$threads" "${@}"
 done
+for threads in 1 16; do
+	jmh "factories-t$threads" '\.FactoryBenchmark\.' -t "$threads" "${@}"
+done
 jmh startup-cold '\.StartupBenchmark\.' "${@}"
 jmh startup-warm '\.StartupWarmBenchmark\.' "${@}"
 

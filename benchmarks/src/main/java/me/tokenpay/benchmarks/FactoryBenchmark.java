@@ -81,8 +81,8 @@ public class FactoryBenchmark {
 			.requestFactory(builder.build(HttpClientSettings.defaults()))
 			.baseUrl(this.server.baseUrl().toString())
 			.build();
-		this.authorization = new TtpayAuthorizationSigner(Fixtures.credentials())
-			.sign(HttpMethod.POST, Fixtures.PATH, Fixtures.REQUEST_BODY);
+		this.authorization = new TtpayAuthorizationSigner(Fixtures.credentials()).sign(HttpMethod.POST, Fixtures.PATH,
+				Fixtures.REQUEST_BODY);
 		CancelPayoutResponse response = cancelPayout();
 		if (response.code() != 0 || !Arrays.equals(this.server.lastRequestBody(), Fixtures.REQUEST_BODY)) {
 			throw new IllegalStateException("Unexpected exchange on " + this.factory + ": " + response);

@@ -26,10 +26,6 @@ final class CurrencyTable {
 		return this.decimals.get(key(chain, currency));
 	}
 
-	Iterable<String> keys() {
-		return this.decimals.keySet();
-	}
-
 	void reset() {
 		this.decimals.clear();
 		this.decimals.putAll(DEFAULTS);

@@ -133,22 +133,15 @@ public final class TokenPayExchange {
 	}
 
 	/**
-	 * Set the read timeout configured on the HTTP client, so that a connection closed
-	 * once it has passed is reported as a timeout (some clients report their timeout
-	 * while the body arrives as a closed stream).
+	 * Set the read timeout configured on the HTTP client. The whole answer must arrive
+	 * within it, however slowly its bytes trickle in, and a connection closed once it
+	 * has passed is reported as a timeout (some clients report their timeout while the
+	 * body arrives as a closed stream).
 	 * @param readTimeout the read timeout of the HTTP client
 	 */
 	public void setReadTimeout(Duration readTimeout) {
 		Assert.isTrue(readTimeout.compareTo(Duration.ZERO) > 0, "Read timeout must be positive");
 		this.readTimeout = readTimeout;
-	}
-
-	/**
-	 * Return the merchant credentials this exchange signs with.
-	 * @return the credentials
-	 */
-	public TokenPayCredentials getCredentials() {
-		return this.credentials;
 	}
 
 	/**
