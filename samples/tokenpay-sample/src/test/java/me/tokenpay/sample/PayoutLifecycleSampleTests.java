@@ -57,12 +57,8 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void createsQueriesAndCancelsAPayout() {
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "12.50", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-1042", "description", "Withdrawal #1042"))
-			.exchange()
+		postPayout(Map.of("amount", "12.50", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-1042", "description", "Withdrawal #1042"))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -109,11 +105,7 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void createWithoutOutTradeNoGetsAGeneratedOne() {
-		String location = this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "1", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS))
-			.exchange()
+		String location = postPayout(Map.of("amount", "1", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS))
 			.expectStatus()
 			.isCreated()
 			.returnResult(String.class)
@@ -128,33 +120,19 @@ class PayoutLifecycleSampleTests {
 		Map<String, String> body = Map.of("amount", "3", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS,
 				"outTradeNo", "order-twice");
 		for (int i = 0; i < 2; i++) {
-			this.client.post()
-				.uri("/payouts")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body)
-				.exchange()
-				.expectStatus()
-				.isCreated();
+			postPayout(body).expectStatus().isCreated();
 		}
 		assertThat(this.tokenPay.payouts()).hasSize(1);
 	}
 
 	@Test
 	void outTradeNoOfAnotherPayoutIsAConflict() {
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "3", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-taken"))
-			.exchange()
+		postPayout(Map.of("amount", "3", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-taken"))
 			.expectStatus()
 			.isCreated();
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "4", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-taken"))
-			.exchange()
+		postPayout(Map.of("amount", "4", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-taken"))
 			.expectStatus()
 			.isEqualTo(409)
 			.expectBody()
@@ -178,12 +156,7 @@ class PayoutLifecycleSampleTests {
 		body.put("currency", currency);
 		body.put("toAddress", address);
 		body.values().removeIf(Objects::isNull);
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
+		postPayout(body).expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -197,12 +170,8 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void tenKilobyteDescriptionIsRefused() {
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "1", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "description",
-					"d".repeat(10_240)))
-			.exchange()
+		postPayout(Map.of("amount", "1", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "description",
+				"d".repeat(10_240)))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -226,12 +195,8 @@ class PayoutLifecycleSampleTests {
 	@Test
 	void createWhoseAnswerWasLostAfterTheGatewayStoredItIsResolvedByQuery() {
 		this.tokenPay.enqueueFor("create-payout", Fault.resetAfterApplying());
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-lost-answer"))
-			.exchange()
+		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-lost-answer"))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -245,12 +210,8 @@ class PayoutLifecycleSampleTests {
 	@Test
 	void createThatTimedOutIsNeverSentTwice() {
 		this.tokenPay.enqueueFor("create-payout", Fault.delay(Duration.ofSeconds(2)));
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-slow"))
-			.exchange()
+		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-slow"))
 			.expectStatus()
 			.isCreated();
 		assertThat(this.tokenPay.requests()).filteredOn((request) -> request.path().equals("/v1/payanother/payment"))
@@ -260,12 +221,8 @@ class PayoutLifecycleSampleTests {
 	@Test
 	void createWhoseOutcomeStaysUnknownIsAGatewayTimeoutNamingTheOutTradeNo() {
 		this.tokenPay.enqueueFor("create-payout", Fault.connectionReset());
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
-					"order-unknown"))
-			.exchange()
+		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
+				"order-unknown"))
 			.expectStatus()
 			.isEqualTo(504)
 			.expectBody()
@@ -279,12 +236,7 @@ class PayoutLifecycleSampleTests {
 	@Test
 	void shortBalanceIsRefused() {
 		this.tokenPay.seedBalance("TRON", "USDT", BigDecimal.ONE);
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS))
-			.exchange()
-			.expectStatus()
+		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS)).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.tokenpayCode")
@@ -296,12 +248,7 @@ class PayoutLifecycleSampleTests {
 		for (int i = 0; i < 3; i++) {
 			this.tokenPay.enqueueFor("create-payout", Fault.gatewayCode(11001));
 		}
-		this.client.post()
-			.uri("/payouts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS))
-			.exchange()
-			.expectStatus()
+		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS)).expectStatus()
 			.isEqualTo(429);
 	}
 
@@ -317,6 +264,10 @@ class PayoutLifecycleSampleTests {
 			.jsonPath("$.field")
 			.isEqualTo("payoutId");
 		assertThat(this.tokenPay.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+	}
+
+	private RestTestClient.ResponseSpec postPayout(Map<String, ?> body) {
+		return this.client.post().uri("/payouts").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
 }

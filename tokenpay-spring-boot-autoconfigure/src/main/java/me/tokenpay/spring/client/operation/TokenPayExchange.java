@@ -134,9 +134,9 @@ public final class TokenPayExchange {
 
 	/**
 	 * Set the read timeout configured on the HTTP client. The whole answer must arrive
-	 * within it, however slowly its bytes trickle in, and a connection closed once it
-	 * has passed is reported as a timeout (some clients report their timeout while the
-	 * body arrives as a closed stream).
+	 * within it, however slowly its bytes trickle in, and a connection closed once it has
+	 * passed is reported as a timeout (some clients report their timeout while the body
+	 * arrives as a closed stream).
 	 * @param readTimeout the read timeout of the HTTP client
 	 */
 	public void setReadTimeout(Duration readTimeout) {
