@@ -2,6 +2,9 @@ package me.tokenpay.spring.client;
 
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.payout.Payout;
+import me.tokenpay.spring.client.payout.PayoutQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -14,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
  * {@code META-INF/spring/aot.factories} so that it also applies without Spring Boot: the
  * version resource read by {@link TokenPayVersion}, and Jackson binding of the request
  * and response types that applications expose, such as a controller returning a
- * {@link CancelPayoutResponse}.
+ * {@link CancelPayoutResponse} or a {@link Payout}.
  *
  * @author TokenPay Spring Boot team
  */
@@ -26,7 +29,8 @@ class TokenPayRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerResource(new ClassPathResource(TokenPayVersion.RESOURCE, TokenPayVersion.class));
 		this.bindingRegistrar.registerReflectionHints(hints.reflection(), CancelPayoutRequest.class,
-				CancelPayoutResponse.class);
+				CancelPayoutResponse.class, CreatePayoutRequest.class, PayoutQuery.class, Payout.class, Chain.class,
+				TradeState.class);
 	}
 
 }

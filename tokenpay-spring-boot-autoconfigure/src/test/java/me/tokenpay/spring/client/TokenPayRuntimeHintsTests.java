@@ -4,6 +4,9 @@ import java.util.List;
 
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.payout.Payout;
+import me.tokenpay.spring.client.payout.PayoutQuery;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -35,6 +38,14 @@ class TokenPayRuntimeHintsTests {
 		assertThat(
 				RuntimeHintsPredicates.resource().forResource("me/tokenpay/spring/client/tokenpay-version.properties"))
 			.accepts(this.hints);
+	}
+
+	@Test
+	void registersJacksonBindingOfThePayoutTypes() {
+		for (Class<?> type : new Class<?>[] { Payout.class, CreatePayoutRequest.class, PayoutQuery.class, Chain.class,
+				TradeState.class }) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as("%s", type).accepts(this.hints);
+		}
 	}
 
 	@Test
