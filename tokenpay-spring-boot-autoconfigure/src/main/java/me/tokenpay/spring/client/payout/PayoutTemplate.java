@@ -91,16 +91,10 @@ public final class PayoutTemplate implements PayoutOperations {
 		try {
 			return this.exchange.call(this.create, call).withDefaultOutTradeNo(outTradeNo);
 		}
-		catch (TokenPayApiException ex) {
-			if (ex.getCode() == DATA_EXISTS) {
-				return existing(request, outTradeNo, ex);
-			}
-			if (ex.isOutcomeUnknown()) {
-				return resolve(request, outTradeNo, ex);
-			}
-			throw ex;
-		}
 		catch (TokenPayException ex) {
+			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
+				return existing(request, outTradeNo, rejection);
+			}
 			if (ex.isOutcomeUnknown()) {
 				return resolve(request, outTradeNo, ex);
 			}
@@ -175,7 +169,7 @@ public final class PayoutTemplate implements PayoutOperations {
 		throw new TokenPayOutcomeUnknownException(
 				"Create Payout " + outTradeNo + " may have been applied: its answer was lost ("
 						+ unknownOutcome.getClass().getSimpleName() + ") and querying its outTradeNo did not find it ("
-						+ describe(last) + "). Query it later with " + "getByOutTradeNo(\"" + outTradeNo
+						+ describe(last) + "). Query it later with getByOutTradeNo(\"" + outTradeNo
 						+ "\"), or repeat the create with the same outTradeNo, "
 						+ "which the gateway never applies twice",
 				this.create.name(), outTradeNo, last, unknownOutcome);
