@@ -19,6 +19,7 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
+import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
@@ -41,6 +42,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * One test per defect a hostile gateway stand-in found, each against a raw socket that
@@ -225,6 +227,28 @@ class HostileGatewayDefectsTests {
 			assertThat(client.template().cancelPayout("P2").code()).isZero();
 			assertThat(this.scripted.connections()).isEqualTo(2);
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Transfer-Encoding: chunked", "Content-Length: 99999999999" })
+	void endlessAnswerIsAbandonedWithoutReadingItToTheEnd(String framing) {
+		this.scripted.enqueue((socket) -> {
+			ScriptedServer.readRequest(socket.getInputStream());
+			OutputStream output = socket.getOutputStream();
+			output.write(("HTTP/1.1 200 OK\r\n" + JSON + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] chunk = ("400\r\n" + "x".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+			while (true) {
+				output.write(chunk);
+			}
+		});
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			try (TestTokenPayClient client = client("tokenpay.retry.max-attempts=1", "tokenpay.max-response-size=1KB",
+					"tokenpay.read-timeout=30s", "tokenpay.retry.deadline=40s")) {
+				assertThatExceptionOfType(TokenPayResponseTooLargeException.class)
+					.isThrownBy(() -> client.template().cancelPayout("P1"));
+				assertThat(client.template().cancelPayout("P2").code()).isZero();
+			}
+		});
 	}
 
 	@Test

@@ -39,15 +39,18 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
 		long contentLength = headers.getContentLength();
-		if (contentLength > maxSize) {
-			throw new TokenPayResponseTooLargeException(status, maxSize);
-		}
-		// A declared length bounds the read and sizes the buffer exactly; HTTP framing
-		// ends the body there
-		int limit = (int) Math.min(Integer.MAX_VALUE - 8, (contentLength >= 0) ? contentLength : maxSize + 1);
-		byte[] bytes = new byte[(contentLength >= 0) ? limit : Math.min(limit, 8192)];
-		int length = 0;
-		try (InputStream body = response.getBody()) {
+		InputStream body = response.getBody();
+		boolean ended = false;
+		try {
+			if (contentLength > maxSize) {
+				throw new TokenPayResponseTooLargeException(status, maxSize);
+			}
+			// A declared length bounds the read and sizes the buffer exactly; HTTP
+			// framing
+			// ends the body there
+			int limit = (int) Math.min(Integer.MAX_VALUE - 8, (contentLength >= 0) ? contentLength : maxSize + 1);
+			byte[] bytes = new byte[(contentLength >= 0) ? limit : Math.min(limit, 8192)];
+			int length = 0;
 			while (length < limit) {
 				if (length == bytes.length) {
 					bytes = Arrays.copyOf(bytes, (int) Math.min(limit, 2L * bytes.length));
@@ -61,20 +64,26 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 					throw new IOException("the answer was still arriving when tokenpay.read-timeout expired");
 				}
 			}
-			if (length == contentLength) {
-				// Reach the end of the stream before closing it: the JDK HttpClient drops
-				// a connection whose body is closed before its end was seen
-				body.read();
+			if (length > maxSize) {
+				throw new TokenPayResponseTooLargeException(status, maxSize);
 			}
+			// Reach the end of the stream before closing it: the JDK HttpClient drops a
+			// connection whose body is closed before its end was seen
+			ended = length < limit || body.read() < 0;
+			return new RawResponse(status, headers, (length == bytes.length) ? bytes : Arrays.copyOf(bytes, length));
 		}
 		catch (IOException ex) {
 			throw new IOException("the answer was cut short: the connection closed or tokenpay.read-timeout expired "
 					+ "while it was being read", ex);
 		}
-		if (length > maxSize) {
-			throw new TokenPayResponseTooLargeException(status, maxSize);
+		finally {
+			if (ended) {
+				body.close();
+			}
+			else {
+				ConnectionAbort.abort(body);
+			}
 		}
-		return new RawResponse(status, headers, (length == bytes.length) ? bytes : Arrays.copyOf(bytes, length));
 	}
 
 	/**
