@@ -172,6 +172,7 @@ class HostileGatewayDefectsTests {
 	@ValueSource(strings = { "HTTP/1.1 200 O\u001bK\r\nContent-Type: text/html\u0007\r\nContent-Length: 2\r\n\r\nhi",
 			"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"a\u0000\u001b:1",
 			"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"code\":\u001b1}",
+			"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"code\":tru\u0007e}",
 			"HTTP/1.1 200 OK\r\nX-Bad\u0007Name: v\r\nContent-Length: 2\r\n\r\n{}",
 			"HTTP/1.1 200 OK\r\nContent-Type: text/\u0000plain\r\nContent-Length: 2\r\n\r\n{}" })
 	void controlCharactersInTransportTextAreEscaped(String answer) {
@@ -311,14 +312,20 @@ class HostileGatewayDefectsTests {
 
 	/**
 	 * No raw control character, no line break and a bounded length, in the message and
-	 * {@code toString()} of the exception and of its causes' messages that the client
-	 * wrote.
+	 * {@code toString()} of the exception and of every cause, as a logged stack trace
+	 * prints them.
 	 */
 	private static void assertSafe(TokenPayException ex) {
-		for (String text : new String[] { ex.getMessage(), ex.toString(), String.valueOf(ex.getRequestId()) }) {
-			assertThat(text).hasSizeLessThan(2_000);
-			assertThat(text.chars()).noneMatch((c) -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+		assertSafeText(String.valueOf(ex.getRequestId()));
+		for (Throwable each = ex; each != null; each = each.getCause()) {
+			assertSafeText(String.valueOf(each.getMessage()));
+			assertSafeText(each.toString());
 		}
+	}
+
+	private static void assertSafeText(String text) {
+		assertThat(text).hasSizeLessThan(2_000);
+		assertThat(text.chars()).noneMatch((c) -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
 	}
 
 	private static void sleep(long millis) {

@@ -79,9 +79,55 @@ public final class GatewayText {
 		return safe(requestId, MAX_REQUEST_ID_LENGTH);
 	}
 
+	/**
+	 * Return a cause whose messages, all down its chain, are safe to print: the cause
+	 * itself when they are, otherwise a copy of the chain with each message escaped and
+	 * cut, the original class names and stack traces kept. HTTP clients and parsers quote
+	 * what they received in their messages, which a logged stack trace would print.
+	 * @param cause the cause, {@code null} if none
+	 * @return the safe cause
+	 */
+	public static @Nullable Throwable safeCause(@Nullable Throwable cause) {
+		if (cause == null || isSafeChain(cause)) {
+			return cause;
+		}
+		return new EscapedCause(cause);
+	}
+
+	private static boolean isSafeChain(Throwable cause) {
+		int depth = 0;
+		for (Throwable each = cause; each != null && depth < 32; each = each.getCause(), depth++) {
+			String message = each.getMessage();
+			if (message != null && (message.length() > MAX_DETAIL_LENGTH * 4
+					|| message.chars().anyMatch((c) -> isUnsafe((char) c)))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static boolean isUnsafe(char c) {
 		return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
 				|| (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f' || c == '\u061c';
+	}
+
+	/**
+	 * A cause whose message was escaped: it names the original class and keeps its stack
+	 * trace.
+	 */
+	private static final class EscapedCause extends Exception {
+
+		EscapedCause(Throwable original) {
+			super(original.getClass().getName() + ": " + safe(original.getMessage(), MAX_DETAIL_LENGTH),
+					safeCause(original.getCause()), false, true);
+			setStackTrace(original.getStackTrace());
+		}
+
+		@Override
+		public String toString() {
+			return String.valueOf(getMessage());
+		}
+
 	}
 
 }

@@ -14,7 +14,7 @@ public abstract class TokenPayException extends RuntimeException {
 	private final @Nullable String requestId;
 
 	protected TokenPayException(String message, @Nullable String requestId, @Nullable Throwable cause) {
-		super(message, cause);
+		super(message, GatewayText.safeCause(cause));
 		this.requestId = GatewayText.requestId(requestId);
 	}
 

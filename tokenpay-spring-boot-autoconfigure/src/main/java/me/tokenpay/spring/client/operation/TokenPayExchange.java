@@ -12,6 +12,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
@@ -213,7 +214,7 @@ public final class TokenPayExchange {
 		}
 		RawResponse response = send(operation, request);
 		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
-		context.setRequestId(envelope.requestId());
+		context.setRequestId(GatewayText.requestId(envelope.requestId()));
 		this.verifier.verify(response.headers(), response.body(), envelope.tree(), envelope.requestId());
 		context.setCode(envelope.code());
 		if (envelope.code() != 0) {
