@@ -143,7 +143,10 @@ public final class TokenPayAutoConfiguration {
 		if (rateLimiter != null) {
 			template.setRateLimiter(rateLimiter);
 		}
+		template.setCurrencySettings(TokenPayPropertiesMapper.currencySettings(properties));
 		template.setPayoutSettings(TokenPayPropertiesMapper.payoutSettings(properties));
+		template.setPayInSettings(TokenPayPropertiesMapper.payInSettings(properties));
+		template.setBalanceSettings(TokenPayPropertiesMapper.balanceSettings(properties));
 		return template;
 	}
 

@@ -3,7 +3,9 @@ package me.tokenpay.spring.autoconfigure;
 import java.time.Duration;
 import java.util.Set;
 
+import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
+import me.tokenpay.spring.client.payin.PayInAmountFormat;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * and version.
  * @param operations Settings of each operation where TokenPay's documents disagree.
  * @param payout Settings of payouts.
+ * @param payIn Settings of pay-in orders.
+ * @param currencies Settings of the currency list.
  * @param cancelPayout Deprecated settings of Cancel Payout, replaced by
  * tokenpay.operations.cancel-payout.
  * @param signature Settings of request signing and response signature verification.
@@ -43,8 +47,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@Nullable String appSecret, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
 		@Nullable String userAgent, @DefaultValue Operations operations, @DefaultValue Payout payout,
-		@Nullable CancelPayout cancelPayout, @DefaultValue Signature signature, @DefaultValue Retry retry,
-		@DefaultValue RateLimit rateLimit) {
+		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @Nullable CancelPayout cancelPayout,
+		@DefaultValue Signature signature, @DefaultValue Retry retry, @DefaultValue RateLimit rateLimit) {
 
 	@Override
 	public String toString() {
@@ -52,8 +56,9 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ ", mchId=" + this.mchId + ", appSecret=" + ((this.appSecret != null) ? "******" : null)
 				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", operations=" + this.operations
-				+ ", payout=" + this.payout + ", cancelPayout=" + this.cancelPayout + ", signature=" + this.signature
-				+ ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
+				+ ", payout=" + this.payout + ", payIn=" + this.payIn + ", currencies=" + this.currencies
+				+ ", cancelPayout=" + this.cancelPayout + ", signature=" + this.signature + ", retry=" + this.retry
+				+ ", rateLimit=" + this.rateLimit + "]";
 	}
 
 	/**
@@ -63,9 +68,16 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * @param createPayout Settings of Create Payout.
 	 * @param queryPayout Settings of the payout query.
 	 * @param cancelPayout Settings of Cancel Payout.
+	 * @param createPayIn Settings of Create Pay-in order.
+	 * @param queryPayIn Settings of the pay-in query.
+	 * @param closePayIn Settings of Close Pay-in order.
+	 * @param listCurrencies Settings of the currency list.
+	 * @param getBalance Settings of the balance inquiry.
 	 */
 	public record Operations(@DefaultValue CreatePayout createPayout, @DefaultValue QueryPayout queryPayout,
-			@DefaultValue CancelPayout cancelPayout) {
+			@DefaultValue CancelPayout cancelPayout, @DefaultValue CreatePayIn createPayIn,
+			@DefaultValue QueryPayIn queryPayIn, @DefaultValue ClosePayIn closePayIn,
+			@DefaultValue ListCurrencies listCurrencies, @DefaultValue GetBalance getBalance) {
 
 		/**
 		 * Settings of Create Payout.
@@ -104,6 +116,69 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 
 		}
 
+		/**
+		 * Settings of Create Pay-in order.
+		 *
+		 * @param path Path of Create Pay-in order.
+		 * @param amountFormat How the amount is sent: number (major units as a JSON
+		 * number, as TokenPay's example and known clients do), string (major units as a
+		 * JSON string) or minor-units (a JSON integer, as TokenPay's field table shows).
+		 */
+		public record CreatePayIn(@DefaultValue("/v1/transaction/prepayment") String path,
+				@DefaultValue("number") PayInAmountFormat amountFormat) {
+
+		}
+
+		/**
+		 * Settings of the pay-in query.
+		 *
+		 * @param path Path of the pay-in query.
+		 * @param method HTTP method of the pay-in query: post (TokenPay's pages) or get
+		 * (one curl example).
+		 * @param idLocation Where the pay-in query sends out_trade_no or transaction_id:
+		 * query (the signed query string, as TokenPay's field table says) or body (the
+		 * signed JSON body); get always uses query.
+		 */
+		public record QueryPayIn(@DefaultValue("/v1/transaction/query") String path,
+				@DefaultValue("post") QueryMethod method, @DefaultValue("query") ParameterLocation idLocation) {
+
+		}
+
+		/**
+		 * Settings of Close Pay-in order.
+		 *
+		 * @param path Path of Close Pay-in order.
+		 * @param notClosableCodes Gateway codes meaning the order is no longer open; a
+		 * close refused with one of them queries the order and succeeds when it is
+		 * closed.
+		 */
+		public record ClosePayIn(@DefaultValue("/v1/transaction/close") String path,
+				@DefaultValue("20005") Set<Integer> notClosableCodes) {
+
+		}
+
+		/**
+		 * Settings of the currency list.
+		 *
+		 * @param path Path of the currency list, an unsigned GET.
+		 */
+		public record ListCurrencies(@DefaultValue("/v1/currency/index") String path) {
+
+		}
+
+		/**
+		 * Settings of the balance inquiry.
+		 *
+		 * @param path Path of the balance inquiry.
+		 * @param method How the balance inquiry sends chain and currency: post (signed
+		 * JSON body, as its page's heading says) or get (signed query string, as its
+		 * example does).
+		 */
+		public record GetBalance(@DefaultValue("/v1/merchant/balance") String path,
+				@DefaultValue("post") QueryMethod method) {
+
+		}
+
 	}
 
 	/**
@@ -116,6 +191,30 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * next one.
 	 */
 	public record Payout(@DefaultValue("3") int resolveAttempts, @DefaultValue("500ms") Duration resolveDelay) {
+
+	}
+
+	/**
+	 * Settings of pay-in orders.
+	 *
+	 * @param resolveAttempts How many queries look for a created pay-in order whose
+	 * answer was lost before the create fails with TokenPayOutcomeUnknownException; 0
+	 * turns the queries off.
+	 * @param resolveDelay Wait before the first of those queries, doubled before each
+	 * next one.
+	 */
+	public record PayIn(@DefaultValue("3") int resolveAttempts, @DefaultValue("500ms") Duration resolveDelay) {
+
+	}
+
+	/**
+	 * Settings of the currency list.
+	 *
+	 * @param cacheTtl How long a fetched currency list is served without calling TokenPay
+	 * again; 0 calls every time. TokenPayOperations.refreshCurrencies() fetches it at
+	 * once.
+	 */
+	public record Currencies(@DefaultValue("10m") Duration cacheTtl) {
 
 	}
 

@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayVersion;
+import me.tokenpay.spring.client.currency.BalanceSettings;
+import me.tokenpay.spring.client.currency.CurrencySettings;
+import me.tokenpay.spring.client.operation.ParameterLocation;
+import me.tokenpay.spring.client.operation.QueryMethod;
+import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import org.jspecify.annotations.Nullable;
@@ -80,17 +85,60 @@ final class TokenPayPropertiesMapper {
 		Set<Integer> notOpenCodes = (deprecated != null && deprecated.notOpenCodes() != null)
 				? deprecated.notOpenCodes() : cancel.notOpenCodes();
 		TokenPayProperties.Payout payout = properties.payout();
-		if (payout.resolveAttempts() < 0 || payout.resolveAttempts() > 10) {
-			throw new InvalidTokenPayPropertyException("tokenpay.payout.resolve-attempts",
-					"must be between 0 and 10 but is " + payout.resolveAttempts(),
-					"Set tokenpay.payout.resolve-attempts to a small number such as 3, or 0 to not query");
-		}
-		if (payout.resolveDelay().isNegative()) {
-			throw new InvalidTokenPayPropertyException("tokenpay.payout.resolve-delay", "must not be negative",
-					"Set tokenpay.payout.resolve-delay to a duration such as 500ms");
-		}
+		resolution("tokenpay.payout", payout.resolveAttempts(), payout.resolveDelay());
 		return new PayoutSettings(createPath, queryPath, operations.queryPayout().method(), cancelPath, payoutIdField,
 				notOpenCodes, payout.resolveAttempts(), payout.resolveDelay());
+	}
+
+	static PayInSettings payInSettings(TokenPayProperties properties) {
+		TokenPayProperties.Operations operations = properties.operations();
+		String createPath = path("tokenpay.operations.create-pay-in.path", operations.createPayIn().path(),
+				PayInSettings.DEFAULT_CREATE_PATH);
+		TokenPayProperties.Operations.QueryPayIn query = operations.queryPayIn();
+		String queryPath = path("tokenpay.operations.query-pay-in.path", query.path(),
+				PayInSettings.DEFAULT_QUERY_PATH);
+		if (query.method() == QueryMethod.GET && query.idLocation() == ParameterLocation.BODY) {
+			throw new InvalidTokenPayPropertyException("tokenpay.operations.query-pay-in.id-location",
+					"must be query when tokenpay.operations.query-pay-in.method is get",
+					"Remove tokenpay.operations.query-pay-in.id-location, or set the method to post");
+		}
+		String closePath = path("tokenpay.operations.close-pay-in.path", operations.closePayIn().path(),
+				PayInSettings.DEFAULT_CLOSE_PATH);
+		TokenPayProperties.PayIn payIn = properties.payIn();
+		resolution("tokenpay.pay-in", payIn.resolveAttempts(), payIn.resolveDelay());
+		return new PayInSettings(createPath, operations.createPayIn().amountFormat(), queryPath, query.method(),
+				query.idLocation(), closePath, operations.closePayIn().notClosableCodes(), payIn.resolveAttempts(),
+				payIn.resolveDelay());
+	}
+
+	static CurrencySettings currencySettings(TokenPayProperties properties) {
+		String path = path("tokenpay.operations.list-currencies.path", properties.operations().listCurrencies().path(),
+				CurrencySettings.DEFAULT_PATH);
+		Duration cacheTtl = properties.currencies().cacheTtl();
+		if (cacheTtl.isNegative()) {
+			throw new InvalidTokenPayPropertyException("tokenpay.currencies.cache-ttl", "must not be negative",
+					"Set tokenpay.currencies.cache-ttl to a duration such as 10m, or 0 to not cache");
+		}
+		return new CurrencySettings(path, cacheTtl);
+	}
+
+	static BalanceSettings balanceSettings(TokenPayProperties properties) {
+		TokenPayProperties.Operations.GetBalance balance = properties.operations().getBalance();
+		return new BalanceSettings(
+				path("tokenpay.operations.get-balance.path", balance.path(), BalanceSettings.DEFAULT_PATH),
+				balance.method());
+	}
+
+	private static void resolution(String prefix, int attempts, Duration delay) {
+		if (attempts < 0 || attempts > 10) {
+			throw new InvalidTokenPayPropertyException(prefix + ".resolve-attempts",
+					"must be between 0 and 10 but is " + attempts,
+					"Set " + prefix + ".resolve-attempts to a small number such as 3, or 0 to not query");
+		}
+		if (delay.isNegative()) {
+			throw new InvalidTokenPayPropertyException(prefix + ".resolve-delay", "must not be negative",
+					"Set " + prefix + ".resolve-delay to a duration such as 500ms");
+		}
 	}
 
 	private static String path(String property, String path, String documented) {

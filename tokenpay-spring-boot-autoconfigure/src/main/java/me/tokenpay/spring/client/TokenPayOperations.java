@@ -1,15 +1,21 @@
 package me.tokenpay.spring.client;
 
+import java.util.List;
+
+import me.tokenpay.spring.client.currency.Balance;
+import me.tokenpay.spring.client.currency.Currency;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.payin.PayInOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.PayoutOperations;
 
 /**
- * Operations of the TokenPay merchant API, grouped by resource: {@link #payouts()}.
+ * Operations of the TokenPay merchant API, grouped by resource: {@link #payouts()},
+ * {@link #payIns()}, {@link #currencies()} and {@link #balance(Chain, String)}.
  * Implemented by {@link TokenPayTemplate}; an interface so that applications can replace
  * it with a test double.
  *
@@ -22,6 +28,43 @@ public interface TokenPayOperations {
 	 * @return the payout operations
 	 */
 	PayoutOperations payouts();
+
+	/**
+	 * Return the pay-in order operations: create, query and close.
+	 * @return the pay-in operations
+	 */
+	PayInOperations payIns();
+
+	/**
+	 * Return the currencies TokenPay supports, from a cache kept for
+	 * {@code tokenpay.currencies.cache-ttl} (10 minutes by default): a cached list costs
+	 * no call.
+	 * @return the currencies
+	 * @throws TokenPayException if the list had to be fetched and the call failed
+	 */
+	List<Currency> currencies();
+
+	/**
+	 * Fetch the currency list now, whatever the cache holds, and cache it: for an
+	 * application that learns that TokenPay added or changed a currency.
+	 * @return the currencies
+	 * @throws TokenPayException if the call failed; the cached list, if any, stays
+	 */
+	default List<Currency> refreshCurrencies() {
+		return currencies();
+	}
+
+	/**
+	 * Ask for the merchant's balance of a currency, for example before a payout.
+	 * @param chain the chain, such as {@link Chain#TRON}
+	 * @param currency the currency code, such as {@code USDT}
+	 * @return the balance
+	 * @throws TokenPayInvalidRequestException if an argument is unusable; nothing is sent
+	 * @throws TokenPayApiException if the gateway refused the inquiry, such as for an
+	 * unknown currency
+	 * @throws TokenPayException for every other failure
+	 */
+	Balance balance(Chain chain, String currency);
 
 	/**
 	 * Cancel (close) a payout that has not been paid yet; a shortcut for

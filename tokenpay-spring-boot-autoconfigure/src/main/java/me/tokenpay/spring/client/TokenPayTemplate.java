@@ -1,10 +1,22 @@
 package me.tokenpay.spring.client;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.currency.Balance;
+import me.tokenpay.spring.client.currency.BalanceInquiry;
+import me.tokenpay.spring.client.currency.BalanceSettings;
+import me.tokenpay.spring.client.currency.Currency;
+import me.tokenpay.spring.client.currency.CurrencyCatalog;
+import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
 import me.tokenpay.spring.client.operation.TokenPayExchange;
+import me.tokenpay.spring.client.payin.PayInOperations;
+import me.tokenpay.spring.client.payin.PayInSettings;
+import me.tokenpay.spring.client.payin.PayInTemplate;
 import me.tokenpay.spring.client.payout.PayoutOperations;
 import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.payout.PayoutTemplate;
@@ -30,7 +42,21 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private final TokenPayExchange exchange;
 
+	private final URI baseUrl;
+
+	private PayoutSettings payoutSettings = PayoutSettings.defaults();
+
 	private PayoutOperations payouts;
+
+	private PayInSettings payInSettings = PayInSettings.defaults();
+
+	private PayInOperations payIns;
+
+	private CurrencyCatalog currencies;
+
+	private BalanceSettings balanceSettings = BalanceSettings.defaults();
+
+	private BalanceInquiry balances;
 
 	/**
 	 * Create a template.
@@ -47,7 +73,11 @@ public class TokenPayTemplate implements TokenPayOperations {
 			ObservationRegistry observationRegistry) {
 		this.exchange = new TokenPayExchange(restClientBuilder.clone().build(), settings, credentials, signer, verifier,
 				observationRegistry);
-		this.payouts = new PayoutTemplate(this.exchange, PayoutSettings.defaults());
+		this.baseUrl = settings.baseUrl();
+		this.currencies = new CurrencyCatalog(this.exchange, CurrencySettings.defaults());
+		this.payouts = newPayouts();
+		this.payIns = newPayIns();
+		this.balances = newBalances();
 	}
 
 	/**
@@ -97,12 +127,76 @@ public class TokenPayTemplate implements TokenPayOperations {
 	 * @param settings the payout settings
 	 */
 	public void setPayoutSettings(PayoutSettings settings) {
-		this.payouts = new PayoutTemplate(this.exchange, settings);
+		this.payoutSettings = settings;
+		this.payouts = newPayouts();
+	}
+
+	/**
+	 * Set how pay-in orders are called; by default {@link PayInSettings#defaults()}.
+	 * @param settings the pay-in settings
+	 */
+	public void setPayInSettings(PayInSettings settings) {
+		this.payInSettings = settings;
+		this.payIns = newPayIns();
+	}
+
+	/**
+	 * Set how the currency list is called and cached; by default
+	 * {@link CurrencySettings#defaults()}. Forgets the cached list.
+	 * @param settings the currency settings
+	 */
+	public void setCurrencySettings(CurrencySettings settings) {
+		this.currencies = new CurrencyCatalog(this.exchange, settings);
+		this.payouts = newPayouts();
+		this.payIns = newPayIns();
+		this.balances = newBalances();
+	}
+
+	/**
+	 * Set how the balance inquiry is called; by default
+	 * {@link BalanceSettings#defaults()}.
+	 * @param settings the balance settings
+	 */
+	public void setBalanceSettings(BalanceSettings settings) {
+		this.balanceSettings = settings;
+		this.balances = newBalances();
 	}
 
 	@Override
 	public PayoutOperations payouts() {
 		return this.payouts;
+	}
+
+	@Override
+	public PayInOperations payIns() {
+		return this.payIns;
+	}
+
+	@Override
+	public List<Currency> currencies() {
+		return this.currencies.list();
+	}
+
+	@Override
+	public List<Currency> refreshCurrencies() {
+		return this.currencies.refresh();
+	}
+
+	@Override
+	public Balance balance(Chain chain, String currency) {
+		return this.balances.get(chain, currency);
+	}
+
+	private PayoutOperations newPayouts() {
+		return new PayoutTemplate(this.exchange, this.payoutSettings, this.currencies);
+	}
+
+	private PayInOperations newPayIns() {
+		return new PayInTemplate(this.exchange, this.payInSettings, this.currencies, this.baseUrl, Clock.systemUTC());
+	}
+
+	private BalanceInquiry newBalances() {
+		return new BalanceInquiry(this.exchange, this.balanceSettings, this.currencies);
 	}
 
 }

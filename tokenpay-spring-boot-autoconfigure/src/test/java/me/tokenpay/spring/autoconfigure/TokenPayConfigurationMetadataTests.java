@@ -131,7 +131,9 @@ class TokenPayConfigurationMetadataTests {
 			}
 		}
 		assertThat(enumProperties).containsExactlyInAnyOrder("tokenpay.signature.timestamp-unit",
-				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method");
+				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method",
+				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.method",
+				"tokenpay.operations.query-pay-in.id-location", "tokenpay.operations.get-balance.method");
 	}
 
 	@Test

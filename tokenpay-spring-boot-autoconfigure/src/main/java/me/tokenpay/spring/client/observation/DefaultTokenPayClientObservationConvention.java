@@ -2,7 +2,6 @@ package me.tokenpay.spring.client.observation;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-
 import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.HighCardinalityKeyNames;
 import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.LowCardinalityKeyNames;
 

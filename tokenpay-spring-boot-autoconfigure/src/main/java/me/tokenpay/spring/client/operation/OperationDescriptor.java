@@ -48,6 +48,8 @@ public record OperationDescriptor<T>(String name, HttpMethod method, String path
 				"Path must start with '/' and have no query or fragment");
 		Assert.notNull(idempotency, "Idempotency must not be null");
 		Assert.notNull(parameterLocation, "Parameter location must not be null");
+		Assert.isTrue(!HttpMethod.GET.equals(method) || parameterLocation == ParameterLocation.QUERY,
+				"A GET operation must send its parameters in the query string");
 		Assert.notNull(decoder, "Decoder must not be null");
 		alreadyAppliedCodes = Set.copyOf(alreadyAppliedCodes);
 	}
@@ -68,6 +70,19 @@ public record OperationDescriptor<T>(String name, HttpMethod method, String path
 	}
 
 	/**
+	 * Start describing an unsigned {@code GET} operation, such as the currency list.
+	 * @param <T> the result type
+	 * @param name the operation's name
+	 * @param path the path relative to the base URL
+	 * @param decoder how an accepted answer becomes the result
+	 * @return the descriptor, {@link Idempotency#SAFE safe}
+	 */
+	public static <T> OperationDescriptor<T> unsignedGet(String name, String path, DataDecoder<T> decoder) {
+		return new OperationDescriptor<>(name, HttpMethod.GET, path, false, Idempotency.SAFE, Set.of(),
+				ParameterLocation.QUERY, decoder);
+	}
+
+	/**
 	 * Return a copy with another path, for example from a property.
 	 * @param path the path relative to the base URL
 	 * @return the copy
@@ -85,6 +100,31 @@ public record OperationDescriptor<T>(String name, HttpMethod method, String path
 	public OperationDescriptor<T> withQueryMethod(QueryMethod queryMethod) {
 		return new OperationDescriptor<>(this.name, queryMethod.httpMethod(), this.path, this.signed, this.idempotency,
 				this.alreadyAppliedCodes, queryMethod.parameterLocation(), this.decoder);
+	}
+
+	/**
+	 * Return a copy sent with another method and parameter location, for an operation
+	 * whose documents disagree on both separately.
+	 * @param method the HTTP method
+	 * @param parameterLocation where the parameters go; {@code GET} needs
+	 * {@link ParameterLocation#QUERY}
+	 * @return the copy
+	 */
+	public OperationDescriptor<T> withRequestShape(HttpMethod method, ParameterLocation parameterLocation) {
+		return new OperationDescriptor<>(this.name, method, this.path, this.signed, this.idempotency,
+				this.alreadyAppliedCodes, parameterLocation, this.decoder);
+	}
+
+	/**
+	 * Return a copy with another decoder, for a result that depends on the call, such as
+	 * the one balance of several that was asked for.
+	 * @param <R> the result type
+	 * @param decoder how an accepted answer becomes the result
+	 * @return the copy
+	 */
+	public <R> OperationDescriptor<R> withDecoder(DataDecoder<R> decoder) {
+		return new OperationDescriptor<>(this.name, this.method, this.path, this.signed, this.idempotency,
+				this.alreadyAppliedCodes, this.parameterLocation, decoder);
 	}
 
 	/**

@@ -28,11 +28,19 @@ public enum QueryMethod {
 		this.parameterLocation = parameterLocation;
 	}
 
-	HttpMethod httpMethod() {
+	/**
+	 * Return the HTTP method.
+	 * @return the method
+	 */
+	public HttpMethod httpMethod() {
 		return this.httpMethod;
 	}
 
-	ParameterLocation parameterLocation() {
+	/**
+	 * Return where the ids go.
+	 * @return the parameter location
+	 */
+	public ParameterLocation parameterLocation() {
 		return this.parameterLocation;
 	}
 

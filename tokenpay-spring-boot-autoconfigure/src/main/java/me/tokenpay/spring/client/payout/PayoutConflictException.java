@@ -1,5 +1,6 @@
 package me.tokenpay.spring.client.payout;
 
+import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 
 /**
@@ -23,9 +24,9 @@ public class PayoutConflictException extends TokenPayApiException {
 	 */
 	public PayoutConflictException(TokenPayApiException rejection, String outTradeNo, Payout existing) {
 		super("TokenPay refused the create with code " + rejection.getCode() + ": outTradeNo " + outTradeNo
-				+ " belongs to another payout (" + existing.amount() + " " + existing.currency() + " to "
-				+ existing.toAddress() + "); use another outTradeNo", rejection.getCode(), rejection.getMsg(),
-				rejection.getRequestId(), rejection.getHttpStatus());
+				+ " belongs to another payout (" + existing.amount() + " " + GatewayText.safe(existing.currency(), 32)
+				+ " to " + GatewayText.safe(existing.toAddress(), 128) + "); use another outTradeNo",
+				rejection.getCode(), rejection.getMsg(), rejection.getRequestId(), rejection.getHttpStatus());
 		this.outTradeNo = outTradeNo;
 		this.existing = existing;
 	}

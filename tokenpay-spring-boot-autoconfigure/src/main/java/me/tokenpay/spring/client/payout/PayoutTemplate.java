@@ -1,17 +1,17 @@
 package me.tokenpay.spring.client.payout;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
-import java.util.UUID;
 
+import me.tokenpay.spring.client.currency.CurrencyDecimals;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
-import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.operation.Idempotency;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.operation.OperationRequest;
+import me.tokenpay.spring.client.operation.OutTradeNumbers;
+import me.tokenpay.spring.client.operation.OutcomeResolver;
+import me.tokenpay.spring.client.operation.RequestChecks;
 import me.tokenpay.spring.client.operation.TokenPayExchange;
 import org.jspecify.annotations.Nullable;
 
@@ -48,11 +48,13 @@ public final class PayoutTemplate implements PayoutOperations {
 
 	private static final int DATA_EXISTS = 12001;
 
-	private static final int DATA_ABSENT = 12002;
-
 	private final TokenPayExchange exchange;
 
 	private final PayoutSettings settings;
+
+	private final CurrencyDecimals decimals;
+
+	private final OutcomeResolver resolver;
 
 	private final OperationDescriptor<Payout> create;
 
@@ -64,10 +66,14 @@ public final class PayoutTemplate implements PayoutOperations {
 	 * Create payout operations.
 	 * @param exchange the exchange that runs the calls
 	 * @param settings the payout settings
+	 * @param decimals the decimals of currencies known without a call, to refuse amounts
+	 * with too many decimal places before sending them
 	 */
-	public PayoutTemplate(TokenPayExchange exchange, PayoutSettings settings) {
+	public PayoutTemplate(TokenPayExchange exchange, PayoutSettings settings, CurrencyDecimals decimals) {
 		this.exchange = exchange;
 		this.settings = settings;
+		this.decimals = decimals;
+		this.resolver = new OutcomeResolver(settings.resolveAttempts(), settings.resolveDelay());
 		this.create = CREATE_PAYOUT.withPath(settings.createPath());
 		this.query = QUERY_PAYOUT.withPath(settings.queryPath()).withQueryMethod(settings.queryMethod());
 		this.cancel = CANCEL_PAYOUT.withPath(settings.cancelPath()).withAlreadyAppliedCodes(settings.notOpenCodes());
@@ -76,8 +82,12 @@ public final class PayoutTemplate implements PayoutOperations {
 	@Override
 	public Payout create(CreatePayoutRequest request) {
 		Assert.notNull(request, "Request must not be null");
+		Integer scale = this.decimals.knownDecimals(request.chain(), request.currency());
+		if (scale != null) {
+			RequestChecks.amount("amount", request.amount(), scale);
+		}
 		String requested = request.outTradeNo();
-		String outTradeNo = (requested != null) ? requested : generateOutTradeNo();
+		String outTradeNo = (requested != null) ? requested : OutTradeNumbers.generate();
 		OperationRequest call = OperationRequest.about(outTradeNo)
 			.parameter("out_trade_no", outTradeNo)
 			.parameter("amount", request.amount().toPlainString())
@@ -96,7 +106,9 @@ public final class PayoutTemplate implements PayoutOperations {
 				return existing(request, outTradeNo, rejection);
 			}
 			if (ex.isOutcomeUnknown()) {
-				return resolve(request, outTradeNo, ex);
+				Payout found = this.resolver.resolve(this.create.name(), outTradeNo, ex,
+						() -> getByOutTradeNo(outTradeNo), "getByOutTradeNo(\"" + outTradeNo + "\")");
+				return matching(request, outTradeNo, found, null);
 			}
 			throw ex;
 		}
@@ -137,44 +149,6 @@ public final class PayoutTemplate implements PayoutOperations {
 		return matching(request, outTradeNo, existing, rejection);
 	}
 
-	/**
-	 * The create may or may not have been applied: look for its order number a few times,
-	 * as the gateway may still be storing it.
-	 */
-	private Payout resolve(CreatePayoutRequest request, String outTradeNo, TokenPayException unknownOutcome) {
-		TokenPayException last = unknownOutcome;
-		Duration delay = this.settings.resolveDelay();
-		for (int attempt = 0; attempt < this.settings.resolveAttempts(); attempt++) {
-			if (!sleep(delay)) {
-				break;
-			}
-			delay = delay.multipliedBy(2);
-			Payout found;
-			try {
-				found = getByOutTradeNo(outTradeNo);
-			}
-			catch (TokenPayApiException ex) {
-				last = ex;
-				if (ex.getCode() != DATA_ABSENT && !ex.isRetryable()) {
-					break;
-				}
-				continue;
-			}
-			catch (TokenPayException ex) {
-				last = ex;
-				continue;
-			}
-			return matching(request, outTradeNo, found, null);
-		}
-		throw new TokenPayOutcomeUnknownException(
-				"Create Payout " + outTradeNo + " may have been applied: its answer was lost ("
-						+ unknownOutcome.getClass().getSimpleName() + ") and querying its outTradeNo did not find it ("
-						+ describe(last) + "). Query it later with getByOutTradeNo(\"" + outTradeNo
-						+ "\"), or repeat the create with the same outTradeNo, "
-						+ "which the gateway never applies twice",
-				this.create.name(), outTradeNo, last, unknownOutcome);
-	}
-
 	private static Payout matching(CreatePayoutRequest request, String outTradeNo, Payout found,
 			@Nullable TokenPayApiException rejection) {
 		Payout payout = found.withDefaultOutTradeNo(outTradeNo);
@@ -196,31 +170,6 @@ public final class PayoutTemplate implements PayoutOperations {
 				&& (payout.chain() == null || request.chain().equals(payout.chain()))
 				&& (payout.currency() == null || request.currency().equals(payout.currency()))
 				&& (payout.toAddress() == null || request.toAddress().equals(payout.toAddress()));
-	}
-
-	private static String describe(TokenPayException failure) {
-		return (failure instanceof TokenPayApiException api) ? "code " + api.getCode()
-				: failure.getClass().getSimpleName();
-	}
-
-	private static boolean sleep(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	/**
-	 * Generate an order number: 32 lowercase hex characters from a random UUID.
-	 */
-	private static String generateOutTradeNo() {
-		UUID uuid = UUID.randomUUID();
-		HexFormat hex = HexFormat.of();
-		return hex.toHexDigits(uuid.getMostSignificantBits()) + hex.toHexDigits(uuid.getLeastSignificantBits());
 	}
 
 }

@@ -1,0 +1,96 @@
+package me.tokenpay.spring.client.operation;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+
+import org.springframework.util.Assert;
+
+/**
+ * Resolves a create whose outcome is unknown by querying its {@code outTradeNo} a few
+ * times, as the gateway may still be storing it. What the query finds is the created
+ * resource; when no query finds it, the outcome stays unknown and says so in a
+ * {@link TokenPayOutcomeUnknownException} carrying the {@code outTradeNo}.
+ *
+ * @param attempts how many queries to make, {@code 0} for none
+ * @param delay the wait before the first query, doubled before each next one
+ * @author TokenPay Spring Boot team
+ */
+public record OutcomeResolver(int attempts, Duration delay) {
+
+	private static final int DATA_ABSENT = 12002;
+
+	/**
+	 * Check the settings.
+	 * @param attempts how many queries to make
+	 * @param delay the wait before the first query
+	 * @throws IllegalArgumentException if a value is negative
+	 */
+	public OutcomeResolver {
+		Assert.isTrue(attempts >= 0, "Resolve attempts must not be negative");
+		Assert.isTrue(!delay.isNegative(), "Resolve delay must not be negative");
+	}
+
+	/**
+	 * Look for the resource a create may have made.
+	 * @param <T> the resource type
+	 * @param operation the create's operation name, such as {@code create-payout}
+	 * @param outTradeNo the order number the create sent
+	 * @param unknownOutcome the failure that left the outcome unknown
+	 * @param query the query by order number
+	 * @param queryHint how the caller can query later, such as
+	 * {@code getByOutTradeNo("…")}
+	 * @return what the query found
+	 * @throws TokenPayOutcomeUnknownException if no query found it; a gateway code other
+	 * than "data is absence" that is not retryable ends the queries early
+	 */
+	public <T> T resolve(String operation, String outTradeNo, TokenPayException unknownOutcome, Supplier<T> query,
+			String queryHint) {
+		TokenPayException last = unknownOutcome;
+		Duration wait = this.delay;
+		for (int attempt = 0; attempt < this.attempts; attempt++) {
+			if (!sleep(wait)) {
+				break;
+			}
+			wait = wait.multipliedBy(2);
+			try {
+				return query.get();
+			}
+			catch (TokenPayApiException ex) {
+				last = ex;
+				if (ex.getCode() != DATA_ABSENT && !ex.isRetryable()) {
+					break;
+				}
+			}
+			catch (TokenPayException ex) {
+				last = ex;
+			}
+		}
+		throw new TokenPayOutcomeUnknownException(
+				operation + " " + outTradeNo + " may have been applied: its answer was lost ("
+						+ unknownOutcome.getClass().getSimpleName() + ") and querying its outTradeNo did not find it ("
+						+ describe(last) + "). Query it later with " + queryHint
+						+ ", or repeat the create with the same outTradeNo, which the gateway never applies twice",
+				operation, outTradeNo, last, unknownOutcome);
+	}
+
+	private static String describe(TokenPayException failure) {
+		return (failure instanceof TokenPayApiException api) ? "code " + api.getCode()
+				: failure.getClass().getSimpleName();
+	}
+
+	private static boolean sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package me.tokenpay.spring.client.payin;
+
+import java.util.Objects;
+
+import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
+import me.tokenpay.spring.client.operation.RequestChecks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which pay-in order to query: by the merchant's {@code outTradeNo} or by the platform's
+ * {@code transactionId}, exactly one of them.
+ *
+ * @param outTradeNo the merchant's order number
+ * @param transactionId the platform's order id
+ * @author TokenPay Spring Boot team
+ */
+public record PayInQuery(@Nullable String outTradeNo, @Nullable String transactionId) {
+
+	/**
+	 * Check the query.
+	 * @param outTradeNo the merchant's order number
+	 * @param transactionId the platform's order id
+	 * @throws TokenPayInvalidRequestException unless exactly one id is given and it is
+	 * usable
+	 */
+	public PayInQuery {
+		if ((outTradeNo == null) == (transactionId == null)) {
+			throw new TokenPayInvalidRequestException((outTradeNo == null) ? "outTradeNo" : "transactionId",
+					"exactly one of outTradeNo and transactionId must be given");
+		}
+		if (outTradeNo != null) {
+			RequestChecks.token("outTradeNo", outTradeNo, CreatePayInRequest.MAX_OUT_TRADE_NO_LENGTH);
+		}
+		if (transactionId != null) {
+			RequestChecks.token("transactionId", transactionId, 64);
+		}
+	}
+
+	/**
+	 * Query by the merchant's order number.
+	 * @param outTradeNo the order number
+	 * @return the query
+	 */
+	public static PayInQuery byOutTradeNo(String outTradeNo) {
+		return new PayInQuery(outTradeNo, null);
+	}
+
+	/**
+	 * Query by the platform's order id.
+	 * @param transactionId the order id
+	 * @return the query
+	 */
+	public static PayInQuery byTransactionId(String transactionId) {
+		return new PayInQuery(null, transactionId);
+	}
+
+	String id() {
+		String outTradeNo = this.outTradeNo;
+		return (outTradeNo != null) ? outTradeNo : Objects.requireNonNull(this.transactionId);
+	}
+
+}

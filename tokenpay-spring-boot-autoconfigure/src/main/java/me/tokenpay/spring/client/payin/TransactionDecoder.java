@@ -1,0 +1,57 @@
+package me.tokenpay.spring.client.payin;
+
+import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
+import me.tokenpay.spring.client.operation.DataDecoder;
+import me.tokenpay.spring.client.operation.ResponseEnvelope;
+import tools.jackson.databind.JsonNode;
+
+import static me.tokenpay.spring.client.operation.LenientFields.bigInteger;
+import static me.tokenpay.spring.client.operation.LenientFields.chain;
+import static me.tokenpay.spring.client.operation.LenientFields.detailCurrency;
+import static me.tokenpay.spring.client.operation.LenientFields.detailDecimals;
+import static me.tokenpay.spring.client.operation.LenientFields.epochMillis;
+import static me.tokenpay.spring.client.operation.LenientFields.intValue;
+import static me.tokenpay.spring.client.operation.LenientFields.longValue;
+import static me.tokenpay.spring.client.operation.LenientFields.text;
+import static me.tokenpay.spring.client.operation.LenientFields.tradeState;
+
+/**
+ * Decodes a {@code TransactionDetail} into a {@link Transaction}, from the {@code data}
+ * of a query answer or from a decrypted notification. An absent, {@code null}, empty
+ * object or empty array {@code data} is an order without detail; any other non-object is
+ * a {@link TokenPayUnexpectedResponseException}.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public final class TransactionDecoder implements DataDecoder<Transaction> {
+
+	@Override
+	public Transaction decode(ResponseEnvelope envelope) {
+		JsonNode data = envelope.data();
+		if (data == null || data.isNull() || (data.isContainer() && data.isEmpty())) {
+			return Transaction.withoutDetail();
+		}
+		if (!data.isObject()) {
+			throw new TokenPayUnexpectedResponseException("'data' is not a pay-in order object", envelope.httpStatus(),
+					envelope.requestId());
+		}
+		return decode(data);
+	}
+
+	/**
+	 * Decode a detail object.
+	 * @param data the object
+	 * @return the pay-in order
+	 */
+	public static Transaction decode(JsonNode data) {
+		return new Transaction(text(data, "out_trade_no"), text(data, "transaction_id"), tradeState(data),
+				intValue(data, "status"), intValue(data, "notify_status"), bigInteger(data, "amount"),
+				detailDecimals(data), chain(data, "chain"), detailCurrency(data), text(data, "to_address"),
+				text(data, "from_address"), text(data, "contract_address"), text(data, "tx_id"),
+				longValue(data, "block_no"), text(data, "description"), text(data, "attach"), text(data, "notify_url"),
+				epochMillis(data, "create_time"), epochMillis(data, "expire_time"), epochMillis(data, "pay_time"),
+				epochMillis(data, "block_time"), epochMillis(data, "close_time"), bigInteger(data, "service_amount"),
+				text(data, "service_amount_currency"), data.toString());
+	}
+
+}
