@@ -10,8 +10,8 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.info.InfoEndpointAutoConfiguration;
-import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
@@ -116,7 +116,7 @@ class TokenPayActuatorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.info.tokenpay.enabled=true")
 			.withBean("userContributor", TokenPayInfoContributor.class,
 					() -> new TokenPayInfoContributor(new TokenPayProperties(true, "https://other.example.com", null,
-							null, null, null, null, null, null, null, null, null, null, null, null)))
+							null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
 			.run((context) -> assertThat(context).getBeans(TokenPayInfoContributor.class)
 				.containsOnlyKeys("userContributor"));
 	}

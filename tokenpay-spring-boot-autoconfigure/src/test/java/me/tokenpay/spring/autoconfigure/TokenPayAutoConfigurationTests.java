@@ -13,13 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.currency.Balance;
+import me.tokenpay.spring.client.currency.Currency;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.payin.PayInOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
@@ -385,7 +389,16 @@ class TokenPayAutoConfigurationTests {
 
 		@Bean
 		TokenPayOperations customOperations() {
-			return () -> new PayoutOperations() {
+			return new StubOperations();
+		}
+
+	}
+
+	static class StubOperations implements TokenPayOperations {
+
+		@Override
+		public PayoutOperations payouts() {
+			return new PayoutOperations() {
 
 				@Override
 				public Payout create(CreatePayoutRequest request) {
@@ -403,6 +416,21 @@ class TokenPayAutoConfigurationTests {
 				}
 
 			};
+		}
+
+		@Override
+		public PayInOperations payIns() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public List<Currency> currencies() {
+			return List.of();
+		}
+
+		@Override
+		public Balance balance(Chain chain, String currency) {
+			throw new UnsupportedOperationException();
 		}
 
 	}

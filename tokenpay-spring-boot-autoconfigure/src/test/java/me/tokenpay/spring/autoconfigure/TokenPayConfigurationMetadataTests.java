@@ -51,7 +51,13 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.cancel-payout.not-open-codes", "tokenpay.retry.max-attempts", "tokenpay.retry.initial-delay",
 				"tokenpay.retry.multiplier", "tokenpay.retry.max-delay", "tokenpay.retry.jitter",
 				"tokenpay.retry.deadline", "tokenpay.rate-limit.enabled", "tokenpay.rate-limit.permits-per-second",
-				"tokenpay.rate-limit.max-wait");
+				"tokenpay.rate-limit.max-wait", "tokenpay.operations.create-pay-in.path",
+				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.path",
+				"tokenpay.operations.query-pay-in.method", "tokenpay.operations.query-pay-in.id-location",
+				"tokenpay.operations.close-pay-in.path", "tokenpay.operations.close-pay-in.not-closable-codes",
+				"tokenpay.operations.list-currencies.path", "tokenpay.operations.get-balance.path",
+				"tokenpay.operations.get-balance.method", "tokenpay.pay-in.resolve-attempts",
+				"tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl");
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 record Answer(int status, String contentType, byte[] body, @Nullable Integer code, String verdict, boolean signed,
 		boolean dropConnection) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final Answer DROP = new Answer(0, "", new byte[0], null, "connection dropped", false, true);
 

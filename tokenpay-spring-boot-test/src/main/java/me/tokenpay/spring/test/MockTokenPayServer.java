@@ -42,12 +42,16 @@ import org.springframework.util.Assert;
  * replay (code 103) and the AES-256-ECB signature over the exact bytes received (code
  * 103); missing fields give 11003, malformed ones 100;</li>
  * <li>a route table sends Create Payout, the payout query ({@code POST} with a JSON body
- * or {@code GET} with a query string) and Cancel Payout to their handlers, which check
- * every body strictly;</li>
+ * or {@code GET} with a query string), Cancel Payout, Create Pay-in order, the pay-in
+ * query (ids in the query string or the body), Close Pay-in order, the unsigned currency
+ * list and the balance inquiry to their handlers, which check every body strictly;</li>
  * <li>a payout store keeps payouts and balances: a create debits the balance (20002 when
  * it is short, 12001 for an {@code out_trade_no} in use), a cancel closes a
  * {@link PayoutState#PENDING pending} payout and refunds it (20005 otherwise, 12002 for
  * an unknown id), and the test API moves payouts to paid or failed;</li>
+ * <li>a pay-in store keeps pay-in orders: created {@code NOTPAY}, closed by the close
+ * operation (20005 once no longer open) or when they expire, paid through the test API,
+ * which credits the balance;</li>
  * <li>an answer signer signs every answer with {@code TTPay-Timestamp},
  * {@code TTPay-Nonce} and {@code TTPay-Signature};</li>
  * <li>a request journal records every request with its verdict;</li>
@@ -104,6 +108,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final PayoutHandlers payouts;
 
+	private final PayInStore payInStore = new PayInStore(this.currencies, this.store);
+
+	private final PayInHandlers payIns;
+
+	private final CurrencyHandlers currencyHandlers;
+
 	private final FaultPlan faults = new FaultPlan();
 
 	private final RateLimitWindow rateLimit = new RateLimitWindow();
@@ -121,6 +131,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.cipher = new SignatureCipher(credentials.appSecret());
 		this.authenticator = new MockAuthenticator(credentials, this.cipher);
 		this.payouts = new PayoutHandlers(credentials, this.store);
+		this.payIns = new PayInHandlers(credentials, this.payInStore);
+		this.currencyHandlers = new CurrencyHandlers(credentials, this.currencies, this.store);
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
 			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -300,6 +312,48 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return a pay-in order, closed first if it expired.
+	 * @param id the order's transaction id or order number
+	 * @return the order or {@code null} if the server does not know it
+	 */
+	public @Nullable MockPayIn payIn(String id) {
+		return this.payInStore.find(id, this.clock.instant());
+	}
+
+	/**
+	 * Return every pay-in order, in the order they were created.
+	 * @return the orders
+	 */
+	public List<MockPayIn> payIns() {
+		return this.payInStore.payIns(this.clock.instant());
+	}
+
+	/**
+	 * Mark an unpaid pay-in order paid, as when the customer's transfer is confirmed:
+	 * state {@link PayInState#SUCCESS} with a pay time, a transaction hash and a block
+	 * number; the merchant's balance of its currency grows by its amount.
+	 * @param id the order's transaction id or order number
+	 * @return the order
+	 * @throws IllegalArgumentException if the server does not know it
+	 * @throws IllegalStateException if it is not {@link PayInState#NOTPAY}
+	 */
+	public MockPayIn markPayInPaid(String id) {
+		return this.payInStore.pay(id, this.clock.instant());
+	}
+
+	/**
+	 * Let an unpaid pay-in order expire now: state {@link PayInState#CLOSED}. Orders also
+	 * expire by themselves once the server's clock passes their {@code expire_second}.
+	 * @param id the order's transaction id or order number
+	 * @return the order
+	 * @throws IllegalArgumentException if the server does not know it
+	 * @throws IllegalStateException if it is not {@link PayInState#NOTPAY}
+	 */
+	public MockPayIn expirePayIn(String id) {
+		return this.payInStore.expire(id, this.clock.instant());
+	}
+
+	/**
 	 * Set the merchant's balance of a currency. Every known currency that was never
 	 * seeded holds 1,000,000.
 	 * @param chain the chain, such as {@code TRON}
@@ -324,9 +378,9 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Add a currency that payouts may use, or change its decimals. Known by default:
-	 * TRON/TRX and TRON/USDT (6), ETHEREUM/ETH (18), ETHEREUM/USDT (6), BSC/BNB and
-	 * BSC/USDT (18).
+	 * Add a currency that payouts, pay-ins, the balance inquiry and the currency list
+	 * know, or change its decimals. Known by default: TRON/TRX and TRON/USDT (6),
+	 * ETHEREUM/ETH (18), ETHEREUM/USDT (6), BSC/BNB and BSC/USDT (18).
 	 * @param chain the chain
 	 * @param currency the currency
 	 * @param decimals its decimals
@@ -352,8 +406,9 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	/**
 	 * Misbehave on the next request of an operation. Faults queue up in order.
-	 * @param operation {@code create-payout}, {@code query-payout} or
-	 * {@code cancel-payout}
+	 * @param operation {@code create-payout}, {@code query-payout},
+	 * {@code cancel-payout}, {@code create-pay-in}, {@code query-pay-in},
+	 * {@code close-pay-in}, {@code list-currencies} or {@code get-balance}
 	 * @param fault the misbehaviour
 	 * @return this server
 	 */
@@ -413,8 +468,9 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	/**
 	 * Set the path an operation answers on.
-	 * @param operation {@code create-payout}, {@code query-payout} or
-	 * {@code cancel-payout}
+	 * @param operation {@code create-payout}, {@code query-payout},
+	 * {@code cancel-payout}, {@code create-pay-in}, {@code query-pay-in},
+	 * {@code close-pay-in}, {@code list-currencies} or {@code get-balance}
 	 * @param path the path
 	 * @return this server
 	 */
@@ -507,6 +563,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.authenticator.reset();
 		this.journal.clear();
 		this.store.clear();
+		this.payInStore.clear();
 		this.currencies.reset();
 		this.rateLimit.reset();
 		return this;
@@ -590,11 +647,18 @@ public final class MockTokenPayServer implements AutoCloseable {
 		Instant now = this.clock.instant();
 		try {
 			this.rateLimit.check(now);
-			this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock);
+			if (this.routes.signed(operation)) {
+				this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock);
+			}
 			return switch (operation) {
 				case MockRoutes.CREATE_PAYOUT -> this.payouts.create(body, now);
 				case MockRoutes.QUERY_PAYOUT -> this.payouts.query(method, body, query);
-				default -> this.payouts.cancel(body, now);
+				case MockRoutes.CANCEL_PAYOUT -> this.payouts.cancel(body, now);
+				case MockRoutes.CREATE_PAY_IN -> this.payIns.create(body, now);
+				case MockRoutes.QUERY_PAY_IN -> this.payIns.query(method, body, query, now);
+				case MockRoutes.CLOSE_PAY_IN -> this.payIns.close(body, now);
+				case MockRoutes.LIST_CURRENCIES -> this.currencyHandlers.list();
+				default -> this.currencyHandlers.balance(method, body, query, now);
 			};
 		}
 		catch (Rejection ex) {

@@ -2,16 +2,12 @@ package me.tokenpay.spring.test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers the payout operations of {@link MockTokenPayServer} as the gateway would,
@@ -23,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class PayoutHandlers {
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final TokenPayCredentials credentials;
 
@@ -47,15 +41,17 @@ final class PayoutHandlers {
 
 	Answer create(byte[] body, Instant now) {
 		JsonNode request = merchantBody(body);
-		String amount = requiredText(request, "amount");
+		String amount = RequestBodies.requiredText(request, "amount");
 		if (!DECIMAL.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
 			throw new Rejection(100, "Request parameter error: amount must be a positive decimal string");
 		}
-		String outTradeNo = optionalText(request, "out_trade_no", 64);
-		String description = optionalText(request, "description", 256);
+		String outTradeNo = RequestBodies.optionalText(request, "out_trade_no", 64);
+		String description = RequestBodies.optionalText(request, "description", 256);
 		PayoutStore.CreateRequest create = new PayoutStore.CreateRequest(outTradeNo, new BigDecimal(amount),
-				requiredText(request, "chain"), requiredText(request, "currency"), requiredText(request, "to_address"),
-				description, optionalText(request, "attach", 256), optionalText(request, "notify_url", 512));
+				RequestBodies.requiredText(request, "chain"), RequestBodies.requiredText(request, "currency"),
+				RequestBodies.requiredText(request, "to_address"), description,
+				RequestBodies.optionalText(request, "attach", 256),
+				RequestBodies.optionalText(request, "notify_url", 512));
 		MockPayout payout = this.store.create(create, now);
 		return Answer.envelope(0, "success", this.store.detail(payout), "created " + payout.transactionId());
 	}
@@ -69,8 +65,8 @@ final class PayoutHandlers {
 		}
 		else {
 			JsonNode request = merchantBody(body);
-			outTradeNo = optionalText(request, "out_trade_no", 64);
-			transactionId = optionalText(request, "transaction_id", 64);
+			outTradeNo = RequestBodies.optionalText(request, "out_trade_no", 64);
+			transactionId = RequestBodies.optionalText(request, "transaction_id", 64);
 		}
 		String id = (transactionId != null) ? transactionId : outTradeNo;
 		if (id == null || id.isBlank()) {
@@ -86,7 +82,7 @@ final class PayoutHandlers {
 
 	Answer cancel(byte[] body, Instant now) {
 		JsonNode request = merchantBody(body);
-		String payoutId = requiredText(request, this.payoutIdField);
+		String payoutId = RequestBodies.requiredText(request, this.payoutIdField);
 		this.store.cancel(payoutId, now);
 		return Answer.envelope(0, "success", "closed " + payoutId);
 	}
@@ -97,62 +93,11 @@ final class PayoutHandlers {
 	 * @return the ids
 	 */
 	List<String> ids(byte[] body) {
-		List<String> ids = new ArrayList<>();
-		try {
-			JsonNode request = this.json.readTree(body);
-			for (String field : new String[] { this.payoutIdField, "transaction_id", "out_trade_no" }) {
-				JsonNode id = request.get(field);
-				if (id != null && id.isString()) {
-					ids.add(id.stringValue());
-				}
-			}
-		}
-		catch (JacksonException ex) {
-			// a body that is not JSON carries no id
-		}
-		return ids;
+		return RequestBodies.ids(body, this.payoutIdField, "transaction_id", "out_trade_no");
 	}
 
 	private JsonNode merchantBody(byte[] body) {
-		JsonNode request;
-		try {
-			request = this.json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new Rejection(100, "Request parameter error: body is not JSON");
-		}
-		if (request == null || !request.isObject()) {
-			throw new Rejection(100, "Request parameter error: body is not a JSON object");
-		}
-		String appId = requiredText(request, "app_id");
-		String mchId = requiredText(request, "mch_id");
-		if (!appId.equals(this.credentials.appId()) || !mchId.equals(this.credentials.mchId())) {
-			throw new Rejection(100, "Request parameter error: app_id and mch_id must match the Authorization header");
-		}
-		return request;
-	}
-
-	private static String requiredText(JsonNode request, String field) {
-		String value = optionalText(request, field, Integer.MAX_VALUE);
-		if (value == null || value.isBlank()) {
-			throw new Rejection(11003, "Miss required parameter: " + field);
-		}
-		return value;
-	}
-
-	private static @Nullable String optionalText(JsonNode request, String field, int maxLength) {
-		JsonNode value = request.get(field);
-		if (value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty())) {
-			return null;
-		}
-		if (!value.isString()) {
-			throw new Rejection(100, "Request parameter error: " + field + " must be a string");
-		}
-		if (value.stringValue().length() > maxLength) {
-			throw new Rejection(100,
-					"Request parameter error: " + field + " must be at most " + maxLength + " characters");
-		}
-		return value.stringValue();
+		return RequestBodies.merchantBody(body, this.credentials);
 	}
 
 }

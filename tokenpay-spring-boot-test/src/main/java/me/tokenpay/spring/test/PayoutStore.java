@@ -159,6 +159,17 @@ final class PayoutStore {
 		this.balances.put(CurrencyTable.key(chain, currency), amount);
 	}
 
+	/**
+	 * Add to the balance of a currency, as a paid pay-in order does.
+	 * @param chain the chain
+	 * @param currency the currency
+	 * @param amount the amount in major units
+	 */
+	synchronized void credit(String chain, String currency, BigDecimal amount) {
+		String key = CurrencyTable.key(chain, currency);
+		this.balances.put(key, balance(key).add(amount));
+	}
+
 	synchronized BigDecimal balance(String chain, String currency) {
 		return balance(CurrencyTable.key(chain, currency));
 	}
@@ -175,19 +186,9 @@ final class PayoutStore {
 	 * @return the detail
 	 */
 	ObjectNode detail(MockPayout payout) {
-		Integer known = this.currencies.decimals(payout.chain(), payout.currency());
-		int decimals = (known != null) ? known : Math.max(payout.amount().scale(), 0);
-		BigInteger minor = payout.amount().movePointRight(decimals).toBigInteger();
-		ObjectNode currency = JSON.createObjectNode()
-			.put("type", payout.currency())
-			.put("chain", payout.chain())
-			.put("code", payout.chain() + "_" + payout.currency())
-			.put("currency", payout.currency())
-			.put("name", payout.currency())
-			.put("sub_name", payout.chain())
-			.put("logo", "")
-			.put("contract_address", "")
-			.put("decimal", decimals);
+		int decimals = this.currencies.decimalsOf(payout.chain(), payout.currency(), payout.amount());
+		BigInteger minor = CurrencyTable.minorUnits(payout.amount(), decimals);
+		ObjectNode currency = CurrencyTable.detailObject(payout.chain(), payout.currency(), decimals);
 		ObjectNode detail = JSON.createObjectNode()
 			.put("out_trade_no", payout.outTradeNo())
 			.put("transaction_id", payout.transactionId())

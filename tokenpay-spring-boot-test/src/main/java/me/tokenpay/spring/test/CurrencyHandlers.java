@@ -1,0 +1,71 @@
+package me.tokenpay.spring.test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+import me.tokenpay.spring.client.TokenPayCredentials;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers the currency list (unsigned) and the balance inquiry ({@code POST} with a JSON
+ * body or {@code GET} with a query string) of {@link MockTokenPayServer}. The balance is
+ * the merchant's balance in the payout store, in minor units as a string with the
+ * currency's {@code decimal}, as TokenPay's example shows.
+ *
+ * @author TokenPay Spring Boot team
+ */
+final class CurrencyHandlers {
+
+	private final TokenPayCredentials credentials;
+
+	private final CurrencyTable currencies;
+
+	private final PayoutStore balances;
+
+	CurrencyHandlers(TokenPayCredentials credentials, CurrencyTable currencies, PayoutStore balances) {
+		this.credentials = credentials;
+		this.currencies = currencies;
+		this.balances = balances;
+	}
+
+	Answer list() {
+		return Answer.envelope(0, "success", this.currencies.list(), "listed currencies");
+	}
+
+	Answer balance(String method, byte[] body, Map<String, String> query, Instant now) {
+		String chain;
+		String currency;
+		if ("GET".equals(method)) {
+			chain = query.get("chain");
+			currency = query.get("currency");
+		}
+		else {
+			JsonNode request = RequestBodies.merchantBody(body, this.credentials);
+			chain = RequestBodies.optionalText(request, "chain", 32);
+			currency = RequestBodies.optionalText(request, "currency", 32);
+		}
+		if (chain == null || chain.isEmpty() || currency == null || currency.isEmpty()) {
+			throw new Rejection(11003, "Miss required parameter: " + ((chain == null) ? "chain" : "currency"));
+		}
+		Integer decimals = this.currencies.decimals(chain, currency);
+		if (decimals == null) {
+			throw new Rejection(20005, "Invalid parameter: unsupported currency " + currency + " on " + chain);
+		}
+		BigDecimal balance = this.balances.balance(chain, currency);
+		ObjectNode data = Answer.JSON.createObjectNode()
+			.put("merchant_id", 167)
+			.put("mch_id", this.credentials.mchId())
+			.put("network", this.currencies.network(chain, currency))
+			.put("chain", chain)
+			.put("balance", CurrencyTable.minorUnits(balance, decimals).toString())
+			.put("currency", currency)
+			.put("decimal", decimals)
+			.put("create_time", now.toEpochMilli())
+			.put("modify_time", now.toEpochMilli())
+			.put("cash_time", 0);
+		return Answer.envelope(0, "success", data, "balance of " + currency + " on " + chain);
+	}
+
+}
