@@ -6,7 +6,6 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayOperations;
-import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.Payout;
@@ -49,8 +48,9 @@ public class PayoutController {
 	@PostMapping("/payouts")
 	public ResponseEntity<PayoutView> create(@RequestBody CreatePayoutBody body) {
 		CreatePayoutRequest request = CreatePayoutRequest
-			.builder(amount(body.amount()), chain(body.chain()), required("currency", body.currency()),
-					required("toAddress", body.toAddress()))
+			.builder(RequestFields.amount(body.amount()), RequestFields.chain(body.chain()),
+					RequestFields.required("currency", body.currency()),
+					RequestFields.required("toAddress", body.toAddress()))
 			.outTradeNo(body.outTradeNo())
 			.description(body.description())
 			.build();
@@ -68,7 +68,7 @@ public class PayoutController {
 	 */
 	@GetMapping("/payouts/{outTradeNo}")
 	public PayoutView get(@PathVariable String outTradeNo, HttpServletRequest request) {
-		refusePathParameters("outTradeNo", request);
+		RequestFields.refusePathParameters("outTradeNo", request);
 		return PayoutView.of(this.tokenPay.payouts().getByOutTradeNo(outTradeNo), null);
 	}
 
@@ -81,38 +81,8 @@ public class PayoutController {
 	 */
 	@PostMapping("/payouts/{payoutId}/cancel")
 	public CancelPayoutResponse cancel(@PathVariable String payoutId, HttpServletRequest request) {
-		refusePathParameters("payoutId", request);
+		RequestFields.refusePathParameters("payoutId", request);
 		return this.tokenPay.cancelPayout(payoutId);
-	}
-
-	/**
-	 * The servlet container drops {@code ;name=value} path parameters from path
-	 * variables, so {@code /payouts/a;b=c/cancel} would act on payout {@code a}: refuse
-	 * such paths rather than act on a truncated id.
-	 */
-	private static void refusePathParameters(String field, HttpServletRequest request) {
-		if (request.getRequestURI().indexOf(';') >= 0) {
-			throw new TokenPayInvalidRequestException(field, field + " must not contain ';'");
-		}
-	}
-
-	private static BigDecimal amount(@Nullable String amount) {
-		String text = required("amount", amount);
-		if (text.length() > 64 || !text.matches("[+-]?[0-9]+(\\.[0-9]+)?")) {
-			throw new TokenPayInvalidRequestException("amount", "amount must be a decimal number such as 12.5");
-		}
-		return new BigDecimal(text);
-	}
-
-	private static Chain chain(@Nullable String chain) {
-		return Chain.of(required("chain", chain));
-	}
-
-	private static String required(String field, @Nullable String value) {
-		if (value == null) {
-			throw new TokenPayInvalidRequestException(field, field + " must not be null or blank");
-		}
-		return value;
 	}
 
 	/**

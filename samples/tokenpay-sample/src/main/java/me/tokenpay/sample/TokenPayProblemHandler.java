@@ -9,6 +9,7 @@ import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
+import me.tokenpay.spring.client.payin.PayInNotClosableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <tr>
  * <th>Failure</th>
  * <th>Status</th>
+ * </tr>
+ * <tr>
+ * <td>{@link PayInNotClosableException} (the pay-in order was paid)</td>
+ * <td>409 Conflict</td>
  * </tr>
  * <tr>
  * <td>{@link TokenPayApiException} code 12002 (data is absence)</td>
@@ -167,16 +172,20 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isCreate(TokenPayOutcomeUnknownException ex) {
-		return "create-payout".equals(ex.getOperation());
+		return ex.getOperation().startsWith("create-");
 	}
 
 	private static ProblemDetail problem(TokenPayException ex) {
+		if (ex instanceof PayInNotClosableException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"The pay-in order cannot be closed: it was paid or refunded");
+		}
 		if (ex instanceof TokenPayApiException apiException) {
 			return problem(apiException);
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException outcomeUnknown && isCreate(outcomeUnknown)) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-					"TokenPay's answer to the create was lost and the payout could not be found yet; query it later "
+					"TokenPay's answer to the create was lost and the order could not be found yet; query it later "
 							+ "or repeat the create with the same outTradeNo");
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException) {
@@ -222,10 +231,10 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail businessProblem(int code) {
 		return switch (code) {
-			case 12002 -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such payout");
+			case 12002 -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such order");
 			case 12001 -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 					"TokenPay refused the call because the data already exists, such as an outTradeNo of another "
-							+ "payout");
+							+ "order");
 			case 20002 -> ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 					"The merchant's TokenPay balance is too low for this payout");
 			default -> ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
