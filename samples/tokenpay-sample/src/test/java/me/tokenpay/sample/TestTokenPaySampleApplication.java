@@ -66,6 +66,11 @@ public final class TestTokenPaySampleApplication {
 				"  curl -i -X POST localhost:8080/payouts/" + first + "/cancel    # 200",
 				"  curl -i -X POST localhost:8080/payouts/" + first + "/cancel    # 400 problem, tokenpayCode 20005",
 				"  curl -i -X POST localhost:8080/payouts/unknown-payout/cancel   # 404 problem, tokenpayCode 12002",
+				"  curl -i -X POST localhost:8080/pay-ins -H 'Content-Type: application/json' -d '{\"amount\":\"9.99\","
+						+ "\"chain\":\"TRON\",\"currency\":\"USDT\",\"outTradeNo\":\"cart-1\"}'   # 201, paymentUrl",
+				"  curl -i localhost:8080/pay-ins/cart-1                        # 200, tradeState NOTPAY",
+				"  curl -s localhost:8080/currencies                            # the currency list",
+				"  curl -s 'localhost:8080/balance?chain=TRON&currency=USDT'    # the balance",
 				"  curl -s localhost:8080/actuator/metrics/tokenpay.client.requests");
 	}
 
