@@ -34,6 +34,7 @@ import org.springframework.util.unit.DataSize;
  * @param payout Settings of payouts.
  * @param payIn Settings of pay-in orders.
  * @param currencies Settings of the currency list.
+ * @param notification Settings of notifications (webhooks) from TokenPay.
  * @param cancelPayout Deprecated settings of Cancel Payout, replaced by
  * tokenpay.operations.cancel-payout.
  * @param signature Settings of request signing and response signature verification.
@@ -47,8 +48,9 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@Nullable String appSecret, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
 		@Nullable String userAgent, @DefaultValue Operations operations, @DefaultValue Payout payout,
-		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @Nullable CancelPayout cancelPayout,
-		@DefaultValue Signature signature, @DefaultValue Retry retry, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @DefaultValue Notification notification,
+		@Nullable CancelPayout cancelPayout, @DefaultValue Signature signature, @DefaultValue Retry retry,
+		@DefaultValue RateLimit rateLimit) {
 
 	@Override
 	public String toString() {
@@ -57,8 +59,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", operations=" + this.operations
 				+ ", payout=" + this.payout + ", payIn=" + this.payIn + ", currencies=" + this.currencies
-				+ ", cancelPayout=" + this.cancelPayout + ", signature=" + this.signature + ", retry=" + this.retry
-				+ ", rateLimit=" + this.rateLimit + "]";
+				+ ", notification=" + this.notification + ", cancelPayout=" + this.cancelPayout + ", signature="
+				+ this.signature + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
 	}
 
 	/**
@@ -215,6 +217,31 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * once.
 	 */
 	public record Currencies(@DefaultValue("10m") Duration cacheTtl) {
+
+	}
+
+	/**
+	 * Settings of notifications (webhooks) from TokenPay.
+	 *
+	 * @param enabled Whether to register the notification endpoint in a servlet web
+	 * application; it dispatches verified notifications to @EventListener methods and
+	 * TokenPayNotificationHandler beans.
+	 * @param path Path of the notification endpoint; give TokenPay its absolute URL as
+	 * notify_url.
+	 * @param maxBodySize Largest notification body accepted; larger ones are refused
+	 * without being read further.
+	 * @param timestampTolerance How far a notification's TTPay-Timestamp may be from the
+	 * local clock, either way; TokenPay resends for about 11 hours and may keep the first
+	 * timestamp. 0 turns the check off.
+	 * @param dedupeRetention How long a handled notification is remembered so that its
+	 * resends are acknowledged without handling it again.
+	 * @param dedupeLease How long a notification being handled stays claimed when its
+	 * handling never ends (such as when the instance dies).
+	 */
+	public record Notification(@DefaultValue("false") boolean enabled,
+			@DefaultValue("/tokenpay/notifications") String path, @DefaultValue("64KB") DataSize maxBodySize,
+			@DefaultValue("24h") Duration timestampTolerance, @DefaultValue("24h") Duration dedupeRetention,
+			@DefaultValue("2m") Duration dedupeLease) {
 
 	}
 

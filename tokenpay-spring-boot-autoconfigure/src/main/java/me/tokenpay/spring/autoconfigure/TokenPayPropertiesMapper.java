@@ -3,6 +3,7 @@ package me.tokenpay.spring.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayVersion;
 import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.CurrencySettings;
+import me.tokenpay.spring.client.notification.NotificationKeys;
+import me.tokenpay.spring.client.notification.TokenPayNotificationParser;
 import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInSettings;
@@ -127,6 +130,34 @@ final class TokenPayPropertiesMapper {
 		return new BalanceSettings(
 				path("tokenpay.operations.get-balance.path", balance.path(), BalanceSettings.DEFAULT_PATH),
 				balance.method());
+	}
+
+	static TokenPayNotificationParser notificationParser(TokenPayProperties properties, NotificationKeys keys) {
+		TokenPayProperties.Notification notification = properties.notification();
+		if (notification.timestampTolerance().isNegative()) {
+			throw new InvalidTokenPayPropertyException("tokenpay.notification.timestamp-tolerance",
+					"must not be negative", "Set tokenpay.notification.timestamp-tolerance to 24h, or 0 to not check");
+		}
+		long maxBodySize = notification.maxBodySize().toBytes();
+		if (maxBodySize <= 0) {
+			throw new InvalidTokenPayPropertyException("tokenpay.notification.max-body-size", "must be positive",
+					"Remove tokenpay.notification.max-body-size to use the default of 64KB");
+		}
+		return new TokenPayNotificationParser(keys, notification.timestampTolerance(), maxBodySize, Clock.systemUTC());
+	}
+
+	static String notificationPath(TokenPayProperties properties) {
+		return path("tokenpay.notification.path", properties.notification().path(), "/tokenpay/notifications");
+	}
+
+	static Duration dedupeLease(TokenPayProperties properties) {
+		positive("tokenpay.notification.dedupe-lease", properties.notification().dedupeLease());
+		return properties.notification().dedupeLease();
+	}
+
+	static Duration dedupeRetention(TokenPayProperties properties) {
+		positive("tokenpay.notification.dedupe-retention", properties.notification().dedupeRetention());
+		return properties.notification().dedupeRetention();
 	}
 
 	private static void resolution(String prefix, int attempts, Duration delay) {

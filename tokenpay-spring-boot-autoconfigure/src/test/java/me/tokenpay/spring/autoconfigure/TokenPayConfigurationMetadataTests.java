@@ -57,7 +57,10 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.operations.close-pay-in.path", "tokenpay.operations.close-pay-in.not-closable-codes",
 				"tokenpay.operations.list-currencies.path", "tokenpay.operations.get-balance.path",
 				"tokenpay.operations.get-balance.method", "tokenpay.pay-in.resolve-attempts",
-				"tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl");
+				"tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl", "tokenpay.notification.enabled",
+				"tokenpay.notification.path", "tokenpay.notification.max-body-size",
+				"tokenpay.notification.timestamp-tolerance", "tokenpay.notification.dedupe-retention",
+				"tokenpay.notification.dedupe-lease");
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));

@@ -102,4 +102,15 @@ public record Transaction(@Nullable String outTradeNo, @Nullable String transact
 		return (minor != null && scale != null && scale >= 0) ? new BigDecimal(minor, scale) : null;
 	}
 
+	/**
+	 * Describe the ids, state and amount, without the raw {@link #json()}, which may be a
+	 * decrypted notification.
+	 * @return the description
+	 */
+	@Override
+	public String toString() {
+		return "Transaction[outTradeNo=" + this.outTradeNo + ", transactionId=" + this.transactionId + ", tradeState="
+				+ this.tradeState + ", amount=" + amount() + " " + this.currency + ", chain=" + this.chain + "]";
+	}
+
 }

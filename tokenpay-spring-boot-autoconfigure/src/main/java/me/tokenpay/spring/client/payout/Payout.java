@@ -105,4 +105,15 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 		return (minor != null && scale != null && scale >= 0) ? new BigDecimal(minor, scale) : null;
 	}
 
+	/**
+	 * Describe the ids, state and amount, without the raw {@link #json()}, which may be a
+	 * decrypted notification.
+	 * @return the description
+	 */
+	@Override
+	public String toString() {
+		return "Payout[outTradeNo=" + this.outTradeNo + ", transactionId=" + this.transactionId + ", tradeState="
+				+ this.tradeState + ", amount=" + amount() + " " + this.currency + ", chain=" + this.chain + "]";
+	}
+
 }

@@ -22,7 +22,7 @@ import static me.tokenpay.spring.client.operation.LenientFields.tradeState;
  *
  * @author TokenPay Spring Boot team
  */
-final class PayoutDecoder implements DataDecoder<Payout> {
+public final class PayoutDecoder implements DataDecoder<Payout> {
 
 	@Override
 	public Payout decode(ResponseEnvelope envelope) {
@@ -37,7 +37,12 @@ final class PayoutDecoder implements DataDecoder<Payout> {
 		return decode(data);
 	}
 
-	static Payout decode(JsonNode data) {
+	/**
+	 * Decode a detail object, from an answer or a decrypted notification.
+	 * @param data the object
+	 * @return the payout
+	 */
+	public static Payout decode(JsonNode data) {
 		return new Payout(text(data, "out_trade_no"), text(data, "transaction_id"), tradeState(data),
 				intValue(data, "status"), intValue(data, "notify_status"), bigInteger(data, "amount"),
 				detailDecimals(data), chain(data, "chain"), detailCurrency(data), text(data, "to_address"),
