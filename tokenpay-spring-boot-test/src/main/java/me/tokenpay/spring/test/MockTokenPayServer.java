@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.notification.NotificationEventType;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -114,6 +116,10 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final CurrencyHandlers currencyHandlers;
 
+	private final NotificationSender notifications;
+
+	private volatile String payoutEventType = NotificationEventType.PAYPAYOUT_SUCCESS.value();
+
 	private final FaultPlan faults = new FaultPlan();
 
 	private final RateLimitWindow rateLimit = new RateLimitWindow();
@@ -133,6 +139,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.payouts = new PayoutHandlers(credentials, this.store);
 		this.payIns = new PayInHandlers(credentials, this.payInStore);
 		this.currencyHandlers = new CurrencyHandlers(credentials, this.currencies, this.store);
+		this.notifications = new NotificationSender(credentials, generateCredentials());
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
 			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -291,13 +298,20 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	/**
 	 * Mark a payout paid: state {@link PayoutState#SUCCESS}, with a pay time and an
-	 * on-chain transaction hash.
+	 * on-chain transaction hash. A payout created with a {@code notify_url} gets a
+	 * signed, encrypted notification there (see {@link #notificationDeliveries()}).
 	 * @param id the payout's transaction id or order number
 	 * @return the payout
 	 * @throws IllegalArgumentException if the server does not know it
 	 */
 	public MockPayout markPaid(String id) {
-		return this.store.complete(id, PayoutState.SUCCESS, this.clock.instant());
+		MockPayout payout = this.store.complete(id, PayoutState.SUCCESS, this.clock.instant());
+		String notifyUrl = payout.notifyUrl();
+		if (notifyUrl != null) {
+			this.notifications.send(notifyUrl, this.payoutEventType, "payout", payout.transactionId(),
+					this.store.detail(payout).toString());
+		}
+		return payout;
 	}
 
 	/**
@@ -331,14 +345,22 @@ public final class MockTokenPayServer implements AutoCloseable {
 	/**
 	 * Mark an unpaid pay-in order paid, as when the customer's transfer is confirmed:
 	 * state {@link PayInState#SUCCESS} with a pay time, a transaction hash and a block
-	 * number; the merchant's balance of its currency grows by its amount.
+	 * number; the merchant's balance of its currency grows by its amount. An order
+	 * created with a {@code notify_url} gets a signed, encrypted notification there.
 	 * @param id the order's transaction id or order number
 	 * @return the order
 	 * @throws IllegalArgumentException if the server does not know it
 	 * @throws IllegalStateException if it is not {@link PayInState#NOTPAY}
 	 */
 	public MockPayIn markPayInPaid(String id) {
-		return this.payInStore.pay(id, this.clock.instant());
+		Instant now = this.clock.instant();
+		MockPayIn payIn = this.payInStore.pay(id, now);
+		String notifyUrl = payIn.notifyUrl();
+		if (notifyUrl != null) {
+			this.notifications.send(notifyUrl, TokenPayNotifications.PAY_IN_EVENT_TYPE, "transaction",
+					payIn.transactionId(), this.payInStore.detail(payIn, now).toString());
+		}
+		return payIn;
 	}
 
 	/**
@@ -351,6 +373,84 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public MockPayIn expirePayIn(String id) {
 		return this.payInStore.expire(id, this.clock.instant());
+	}
+
+	/**
+	 * Set the waits before each attempt to deliver a notification: the first is the wait
+	 * after the payout or order was paid, each next one the wait after a failed attempt.
+	 * By default ten attempts after 0, 100, 200, 300 and 500 ms, 1, 1, 2, 2 and 3 s:
+	 * TokenPay's schedule (0s/15s/30s/3m/10m/20m/30m/60m/3h/6h) compressed.
+	 * @param delays the waits, at least one
+	 * @return this server
+	 */
+	public MockTokenPayServer notificationSchedule(Duration... delays) {
+		Assert.notEmpty(delays, "Delays must not be empty");
+		this.notifications.schedule(List.of(delays));
+		return this;
+	}
+
+	/**
+	 * Deliver every notification this many times, one copy after the other, each copy
+	 * resent until acknowledged: as TokenPay may deliver a notification again after it
+	 * was acknowledged.
+	 * @param copies the number of copies, 1 by default
+	 * @return this server
+	 */
+	public MockTokenPayServer notificationCopies(int copies) {
+		Assert.isTrue(copies > 0, "Copies must be positive");
+		this.notifications.copies(copies);
+		return this;
+	}
+
+	/**
+	 * Spoil the next notification, every attempt of it.
+	 * @param tamper how to spoil it
+	 * @return this server
+	 */
+	public MockTokenPayServer tamperNextNotification(NotificationTamper tamper) {
+		Assert.notNull(tamper, "Tamper must not be null");
+		this.notifications.tamperNext(tamper);
+		return this;
+	}
+
+	/**
+	 * Set the event type of payout notifications: {@code PAYPAYOUT.SUCCESS} by default,
+	 * as TokenPay's English pages say, or {@code PAYPAYANOTHER.SUCCESS}, as its Chinese
+	 * pages say.
+	 * @param eventType the event type
+	 * @return this server
+	 */
+	public MockTokenPayServer payoutNotificationEventType(NotificationEventType eventType) {
+		this.payoutEventType = eventType.value();
+		return this;
+	}
+
+	/**
+	 * Return every notification delivery attempt since start or the last
+	 * {@link #reset()}, oldest first.
+	 * @return the attempts
+	 */
+	public List<NotificationDelivery> notificationDeliveries() {
+		return this.notifications.deliveries();
+	}
+
+	/**
+	 * Wait until every notification sent so far was acknowledged or ran out of attempts.
+	 * @param timeout the longest wait
+	 * @return every delivery attempt, oldest first
+	 * @throws IllegalStateException if some are still being delivered after the timeout
+	 */
+	public List<NotificationDelivery> awaitNotifications(Duration timeout) {
+		try {
+			return this.notifications.awaitSettled(timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for notifications", ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -549,10 +649,11 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget requests, payouts, balances, seeded currencies, faults and seen nonces, stop
-	 * enforcing the rate limit and restore the default clock, operation paths, payout id
-	 * field, timestamp unit and timestamp tolerance, so that nothing one test set up
-	 * leaks into the next. Credentials and port stay.
+	 * Forget requests, payouts, pay-in orders, balances, seeded currencies, faults, seen
+	 * nonces and notification deliveries (stopping those under way), stop enforcing the
+	 * rate limit and restore the default clock, operation paths, payout id field,
+	 * timestamp unit and timestamp tolerance, so that nothing one test set up leaks into
+	 * the next. Credentials and port stay.
 	 * @return this server
 	 */
 	public MockTokenPayServer reset() {
@@ -566,6 +667,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.payInStore.clear();
 		this.currencies.reset();
 		this.rateLimit.reset();
+		this.notifications.reset();
+		this.payoutEventType = NotificationEventType.PAYPAYOUT_SUCCESS.value();
 		return this;
 	}
 
@@ -576,6 +679,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	public void close() {
 		this.httpServer.stop(0);
 		this.executor.shutdownNow();
+		this.notifications.close();
 	}
 
 	@Override
