@@ -83,7 +83,7 @@ public final class TokenPayNotificationParser {
 
 	private static final int TAG_BITS = 128;
 
-	private static final int MAX_HEADER_LENGTH = 512;
+	private static final int MAX_HEADER_LENGTH = 64;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -144,9 +144,9 @@ public final class TokenPayNotificationParser {
 			throw new TokenPayMalformedNotificationException(
 					"Notification body of " + body.length + " bytes exceeds the maximum of " + this.maxBodySize);
 		}
-		String timestamp = header(headers, TIMESTAMP_HEADER);
-		String nonce = header(headers, NONCE_HEADER);
-		String signature = header(headers, SIGNATURE_HEADER);
+		String timestamp = header(headers, TIMESTAMP_HEADER, MAX_HEADER_LENGTH);
+		String nonce = header(headers, NONCE_HEADER, MAX_HEADER_LENGTH);
+		String signature = header(headers, SIGNATURE_HEADER, signatureLength(body.length));
 		JsonNode envelope = json(body, "body");
 		String appId = requiredText(envelope, "app_id");
 		String secret = this.keys.appSecret(appId);
@@ -185,13 +185,22 @@ public final class TokenPayNotificationParser {
 				new String(body, StandardCharsets.UTF_8), new String(plaintext, StandardCharsets.UTF_8));
 	}
 
-	private static String header(Function<String, @Nullable String> headers, String name) {
+	/**
+	 * The signature encrypts the timestamp, the nonce and the whole body: its Base64 is
+	 * about four thirds of their length.
+	 */
+	private static int signatureLength(int bodyLength) {
+		int plaintext = 2 * MAX_HEADER_LENGTH + 2 + bodyLength;
+		return ((plaintext + 16) / 3 + 1) * 4;
+	}
+
+	private static String header(Function<String, @Nullable String> headers, String name, int maxLength) {
 		String value = headers.apply(name);
 		if (value == null || value.isBlank()) {
 			throw new TokenPayNotificationSignatureException("Notification has no " + name + " header");
 		}
 		String trimmed = value.trim();
-		if (trimmed.length() > MAX_HEADER_LENGTH
+		if (trimmed.length() > maxLength
 				|| trimmed.chars().anyMatch((c) -> c < 0x21 || c > 0x7e || c == ',' || c == ';')) {
 			throw new TokenPayNotificationSignatureException("Notification has a malformed " + name + " header");
 		}
