@@ -90,10 +90,10 @@ public final class TokenPayNotificationAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(RouterFunction.class)
 	@ConditionalOnBooleanProperty("tokenpay.notification.enabled")
+	@ConditionalOnProperty("tokenpay.app-secret")
 	static class NotificationEndpointConfiguration {
 
 		@Bean
-		@ConditionalOnBean(TokenPayNotificationDispatcher.class)
 		RouterFunction<ServerResponse> tokenPayNotificationRouter(TokenPayProperties properties,
 				TokenPayNotificationDispatcher dispatcher) {
 			return RouterFunctions.route()
