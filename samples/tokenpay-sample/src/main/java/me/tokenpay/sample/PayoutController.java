@@ -53,6 +53,7 @@ public class PayoutController {
 					RequestFields.required("toAddress", body.toAddress()))
 			.outTradeNo(body.outTradeNo())
 			.description(body.description())
+			.notifyUrl(body.notifyUrl())
 			.build();
 		Payout payout = this.tokenPay.payouts().create(request);
 		PayoutView view = PayoutView.of(payout, request);
@@ -94,9 +95,12 @@ public class PayoutController {
 	 * @param toAddress the receiving address
 	 * @param outTradeNo the merchant's order number; generated when absent
 	 * @param description a description
+	 * @param notifyUrl the URL TokenPay notifies when the payout is paid, such as this
+	 * application's {@code /tokenpay/notifications}
 	 */
 	public record CreatePayoutBody(@Nullable String amount, @Nullable String chain, @Nullable String currency,
-			@Nullable String toAddress, @Nullable String outTradeNo, @Nullable String description) {
+			@Nullable String toAddress, @Nullable String outTradeNo, @Nullable String description,
+			@Nullable String notifyUrl) {
 
 	}
 
