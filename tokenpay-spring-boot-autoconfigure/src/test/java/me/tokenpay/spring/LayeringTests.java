@@ -32,6 +32,17 @@ class LayeringTests {
 	}
 
 	@Test
+	void notificationsDoNotDependOnAWebFramework() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("me.tokenpay.spring.client.notification..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+			.because("an application receives notifications in any web layer and passes headers and body bytes");
+		rule.check(classes);
+	}
+
+	@Test
 	void clientDoesNotDependOnAutoConfiguration() {
 		ArchRule rule = noClasses().that()
 			.resideInAPackage("me.tokenpay.spring.client..")

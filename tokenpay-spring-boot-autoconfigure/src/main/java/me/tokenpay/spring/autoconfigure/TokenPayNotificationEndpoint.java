@@ -6,7 +6,6 @@ import java.io.InputStream;
 import me.tokenpay.spring.client.notification.NotificationReply;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDispatcher;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -43,7 +42,7 @@ final class TokenPayNotificationEndpoint implements HandlerFunction<ServerRespon
 	}
 
 	private static ServerResponse reply(int status, String body) {
-		return ServerResponse.status(status).contentType(MediaType.TEXT_PLAIN).body(body);
+		return ServerResponse.status(status).header("Content-Type", "text/plain;charset=UTF-8").body(body);
 	}
 
 }
