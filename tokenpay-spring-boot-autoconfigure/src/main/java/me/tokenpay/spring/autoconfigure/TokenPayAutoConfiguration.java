@@ -7,12 +7,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.autoconfigure.TokenPayPropertiesMapper.RateLimitSettings;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
@@ -30,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -40,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
@@ -63,6 +68,7 @@ import org.springframework.web.client.RestClient;
  * @author TokenPay Spring Boot team
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @ConditionalOnBooleanProperty(name = "tokenpay.enabled", matchIfMissing = true)
@@ -115,7 +121,8 @@ public final class TokenPayAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor,
-			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter,
+			ResourceLoader resourceLoader) {
 		TokenPayCredentials credentials = TokenPayPropertiesMapper.credentials(properties);
 		TokenPayClientSettings settings = TokenPayPropertiesMapper.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -139,15 +146,51 @@ public final class TokenPayAutoConfiguration {
 		template.setObservationConvention(observationConvention);
 		template.setReadTimeout(properties.readTimeout());
 		template.setRetryPolicy(TokenPayPropertiesMapper.retryPolicy(properties));
-		TokenPayRateLimiter rateLimiter = TokenPayPropertiesMapper.rateLimiter(properties);
-		if (rateLimiter != null) {
-			template.setRateLimiter(rateLimiter);
-		}
+		rateLimiter.ifAvailable(template::setRateLimiter);
 		template.setCurrencySettings(TokenPayPropertiesMapper.currencySettings(properties));
 		template.setPayoutSettings(TokenPayPropertiesMapper.payoutSettings(properties));
 		template.setPayInSettings(TokenPayPropertiesMapper.payInSettings(properties));
 		template.setBalanceSettings(TokenPayPropertiesMapper.balanceSettings(properties));
 		return template;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "tokenpay.rate-limit.enabled", matchIfMissing = true)
+	TokenPayRateLimiter tokenPayRateLimiter(TokenPayProperties properties) {
+		if (properties.rateLimit().store() == TokenPayProperties.RateLimit.Store.REDIS) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.store",
+					"is redis but Spring Data Redis is not on the class path",
+					"Add spring-boot-starter-data-redis to the application, or set tokenpay.rate-limit.store=local");
+		}
+		RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
+		return new LocalTokenPayRateLimiter(settings.permits(), settings.window(), settings.maxWait());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	@ConditionalOnBooleanProperty(name = "tokenpay.rate-limit.enabled", matchIfMissing = true)
+	@ConditionalOnProperty(name = "tokenpay.rate-limit.store", havingValue = "redis")
+	static class RedisRateLimiterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenPayRateLimiter tokenPayRateLimiter(TokenPayProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			RedisConnectionFactory redis = connectionFactory.getIfAvailable();
+			if (redis == null) {
+				throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.store",
+						"is redis but there is no RedisConnectionFactory bean",
+						"Configure Redis with spring.data.redis.* (spring-boot-starter-data-redis), or set "
+								+ "tokenpay.rate-limit.store=local");
+			}
+			RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
+			return new RedisTokenPayRateLimiter(redis, settings.permits(), settings.window(), settings.maxWait(),
+					properties.rateLimit().onStoreFailure(),
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

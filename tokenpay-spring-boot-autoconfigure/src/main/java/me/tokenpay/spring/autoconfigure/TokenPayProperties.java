@@ -6,6 +6,7 @@ import java.util.Set;
 import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInAmountFormat;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.StoreFailure;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -294,17 +295,44 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * Settings of the client-side rate limiter, shared by all threads using the template.
-	 * TokenPay allows 5 requests per second per app id; the limiter does not coordinate
-	 * several application instances.
+	 * Settings of the client-side rate limiter. TokenPay allows 5 requests per second per
+	 * app id; merchants sharing an app id share one budget. The local store limits one
+	 * application instance; the redis store shares the budget between instances.
 	 *
 	 * @param enabled Whether to limit the rate of requests.
-	 * @param permitsPerSecond Requests allowed in any one-second window.
+	 * @param permits Requests allowed per app id in any window.
+	 * @param window The window of the limit.
+	 * @param permitsPerSecond Deprecated: requests allowed in any one-second window; use
+	 * permits and window.
 	 * @param maxWait Longest a call waits for a permit before failing with
 	 * TokenPayRateLimitException.
+	 * @param store Where permits are counted: local (this instance) or redis (every
+	 * instance sharing the Redis of spring.data.redis.*).
+	 * @param onStoreFailure What to do when Redis fails: local (limit this instance only,
+	 * logging once a minute) or reject (fail calls with TokenPayRateLimitException,
+	 * sending nothing).
 	 */
-	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("5") int permitsPerSecond,
-			@DefaultValue("2s") Duration maxWait) {
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("5") int permits,
+			@DefaultValue("1s") Duration window, @Nullable Integer permitsPerSecond,
+			@DefaultValue("2s") Duration maxWait, @DefaultValue("local") Store store,
+			@DefaultValue("local") StoreFailure onStoreFailure) {
+
+		/**
+		 * Where permits are counted.
+		 */
+		public enum Store {
+
+			/**
+			 * In this application instance.
+			 */
+			LOCAL,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
+		}
 
 	}
 

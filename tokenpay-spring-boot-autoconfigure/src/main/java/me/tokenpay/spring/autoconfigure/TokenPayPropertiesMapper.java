@@ -19,7 +19,6 @@ import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.PayoutSettings;
-import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -227,22 +226,42 @@ final class TokenPayPropertiesMapper {
 		return settings.createRetryPolicy();
 	}
 
-	static @Nullable TokenPayRateLimiter rateLimiter(TokenPayProperties properties) {
+	/**
+	 * Check the rate limit settings.
+	 * @param properties the properties
+	 * @return the permits and window to limit to
+	 */
+	static RateLimitSettings rateLimit(TokenPayProperties properties) {
 		TokenPayProperties.RateLimit rateLimit = properties.rateLimit();
-		if (!rateLimit.enabled()) {
-			return null;
+		Integer perSecond = rateLimit.permitsPerSecond();
+		int permits = (perSecond != null) ? perSecond : rateLimit.permits();
+		Duration window = (perSecond != null) ? Duration.ofSeconds(1) : rateLimit.window();
+		if (permits < 1) {
+			String property = (perSecond != null) ? "tokenpay.rate-limit.permits-per-second"
+					: "tokenpay.rate-limit.permits";
+			throw new InvalidTokenPayPropertyException(property, "must be positive but is " + permits,
+					"Set " + property + " to 5 (TokenPay's limit) or set tokenpay.rate-limit.enabled=false");
 		}
-		if (rateLimit.permitsPerSecond() < 1) {
-			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.permits-per-second",
-					"must be positive but is " + rateLimit.permitsPerSecond(),
-					"Set tokenpay.rate-limit.permits-per-second to 5 (TokenPay's limit) or set "
-							+ "tokenpay.rate-limit.enabled=false");
+		if (window.toMillis() < 1) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.window", "must be at least 1ms",
+					"Set tokenpay.rate-limit.window to 1s (TokenPay's window)");
 		}
 		if (rateLimit.maxWait().isNegative()) {
 			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.max-wait", "must not be negative",
 					"Set tokenpay.rate-limit.max-wait to 0 (fail at once) or a positive duration");
 		}
-		return new TokenPayRateLimiter(rateLimit.permitsPerSecond(), rateLimit.maxWait());
+		return new RateLimitSettings(permits, window, rateLimit.maxWait());
+	}
+
+	/**
+	 * Checked permits, window and maximum wait.
+	 *
+	 * @param permits the permits per window
+	 * @param window the window
+	 * @param maxWait the longest wait for a permit
+	 */
+	record RateLimitSettings(int permits, Duration window, Duration maxWait) {
+
 	}
 
 	private static Duration rateLimitWait(TokenPayProperties properties) {

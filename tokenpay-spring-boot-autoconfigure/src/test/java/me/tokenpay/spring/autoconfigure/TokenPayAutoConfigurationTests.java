@@ -44,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -92,10 +93,10 @@ class TokenPayAutoConfigurationTests {
 	}
 
 	@Test
-	void ordersAfterBootRestClientAndObservationAutoConfigurations() {
+	void ordersAfterBootRestClientObservationAndRedisAutoConfigurations() {
 		String[] afterNames = TokenPayAutoConfiguration.class.getAnnotation(AutoConfiguration.class).afterName();
 		assertThat(afterNames).containsExactlyInAnyOrder(RestClientAutoConfiguration.class.getName(),
-				ObservationAutoConfiguration.class.getName());
+				ObservationAutoConfiguration.class.getName(), DataRedisAutoConfiguration.class.getName());
 	}
 
 	@Test

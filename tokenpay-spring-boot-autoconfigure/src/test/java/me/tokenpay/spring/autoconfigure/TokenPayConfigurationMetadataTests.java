@@ -60,7 +60,8 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl", "tokenpay.notification.enabled",
 				"tokenpay.notification.path", "tokenpay.notification.max-body-size",
 				"tokenpay.notification.timestamp-tolerance", "tokenpay.notification.dedupe-retention",
-				"tokenpay.notification.dedupe-lease");
+				"tokenpay.notification.dedupe-lease", "tokenpay.rate-limit.permits", "tokenpay.rate-limit.window",
+				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure");
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));
@@ -88,7 +89,7 @@ class TokenPayConfigurationMetadataTests {
 		assertThat(text(properties.get("tokenpay.retry.max-attempts"), "defaultValue")).isEqualTo("3");
 		assertThat(text(properties.get("tokenpay.retry.deadline"), "defaultValue")).isEqualTo("45s");
 		assertThat(text(properties.get("tokenpay.rate-limit.enabled"), "defaultValue")).isEqualTo("true");
-		assertThat(text(properties.get("tokenpay.rate-limit.permits-per-second"), "defaultValue")).isEqualTo("5");
+		assertThat(text(properties.get("tokenpay.rate-limit.permits"), "defaultValue")).isEqualTo("5");
 	}
 
 	@Test
@@ -142,7 +143,8 @@ class TokenPayConfigurationMetadataTests {
 		assertThat(enumProperties).containsExactlyInAnyOrder("tokenpay.signature.timestamp-unit",
 				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method",
 				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.method",
-				"tokenpay.operations.query-pay-in.id-location", "tokenpay.operations.get-balance.method");
+				"tokenpay.operations.query-pay-in.id-location", "tokenpay.operations.get-balance.method",
+				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure");
 	}
 
 	@Test

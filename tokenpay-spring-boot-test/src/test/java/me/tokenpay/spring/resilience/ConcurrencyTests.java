@@ -115,7 +115,7 @@ class ConcurrencyTests {
 	void sixtyFourCallersNeverReportACallThatReachedTheGatewayAsNothingSent() throws Exception {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=3",
-						"tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits-per-second=200",
+						"tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits=200",
 						"tokenpay.rate-limit.max-wait=0ms", "tokenpay.read-timeout=500ms",
 						"tokenpay.retry.deadline=20s")) {
 			List<String> payoutIds = new ArrayList<>();

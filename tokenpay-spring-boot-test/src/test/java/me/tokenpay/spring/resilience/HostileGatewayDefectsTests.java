@@ -22,7 +22,7 @@ import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
-import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
@@ -111,7 +111,7 @@ class HostileGatewayDefectsTests {
 			.delay(Duration.ofMillis(1))
 			.timeout(Duration.ofMillis(200))
 			.build());
-		template.setRateLimiter(new TokenPayRateLimiter(1, Duration.ZERO));
+		template.setRateLimiter(new LocalTokenPayRateLimiter(1, Duration.ZERO));
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> template.cancelPayout("P1"))
 			.satisfies((ex) -> {
 				assertThat(ex.isOutcomeUnknown()).isTrue();
@@ -126,8 +126,8 @@ class HostileGatewayDefectsTests {
 	@Test
 	void retryWaitsForARateLimitPermitWithinTheDeadline() {
 		this.scripted.enqueue((socket) -> ScriptedServer.readRequest(socket.getInputStream()));
-		try (TestTokenPayClient client = client("tokenpay.rate-limit.enabled=true",
-				"tokenpay.rate-limit.permits-per-second=1", "tokenpay.rate-limit.max-wait=0ms")) {
+		try (TestTokenPayClient client = client("tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits=1",
+				"tokenpay.rate-limit.max-wait=0ms")) {
 			assertThat(client.template().cancelPayout("P1").code()).isZero();
 			assertAttempts(client.observations(), "2");
 		}

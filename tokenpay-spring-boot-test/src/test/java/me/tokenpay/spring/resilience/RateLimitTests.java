@@ -67,7 +67,7 @@ class RateLimitTests {
 	@Test
 	void callerBeyondMaxWaitFailsWithRateLimitExceptionAndNothingIsSent() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.rate-limit.enabled=true",
-				"tokenpay.rate-limit.permits-per-second=1", "tokenpay.rate-limit.max-wait=0ms")) {
+				"tokenpay.rate-limit.permits=1", "tokenpay.rate-limit.max-wait=0ms")) {
 			client.template().cancelPayout(this.server.seedOpenPayout());
 			String payoutId = this.server.seedOpenPayout();
 			assertThatExceptionOfType(TokenPayRateLimitException.class)

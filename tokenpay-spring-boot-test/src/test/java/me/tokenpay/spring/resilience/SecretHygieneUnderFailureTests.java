@@ -73,8 +73,8 @@ class SecretHygieneUnderFailureTests {
 	void secretAndAuthorizationStayOutOfLogsAndExceptionsDuringRetriesAndFailures(CapturedOutput output) {
 		List<Throwable> failures = new ArrayList<>();
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=3",
-				"tokenpay.read-timeout=300ms", "tokenpay.rate-limit.enabled=true",
-				"tokenpay.rate-limit.permits-per-second=50", "tokenpay.rate-limit.max-wait=0ms")) {
+				"tokenpay.read-timeout=300ms", "tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits=50",
+				"tokenpay.rate-limit.max-wait=0ms")) {
 			this.server.enqueue(Fault.httpStatus(503)).enqueue(Fault.gatewayCode(11001));
 			client.template().cancelPayout(this.server.seedOpenPayout());
 			for (Fault fault : List.of(Fault.wrongSignature(), Fault.truncatedJson(), Fault.htmlErrorPage(),

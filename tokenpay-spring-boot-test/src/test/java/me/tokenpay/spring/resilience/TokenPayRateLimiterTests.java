@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
-import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link TokenPayRateLimiter}.
+ * Tests for {@link LocalTokenPayRateLimiter}.
  *
  * @author TokenPay Spring Boot team
  */
 class TokenPayRateLimiterTests {
+
+	private static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
 
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -34,14 +36,14 @@ class TokenPayRateLimiterTests {
 		int rate = 5;
 		int permits = 12;
 		long start = System.nanoTime();
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(rate, Duration.ofSeconds(10));
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(rate, Duration.ofSeconds(10));
 		List<Long> grantedAt = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (int i = 0; i < permits; i++) {
 				futures.add(executor.submit(() -> {
-					limiter.acquire();
+					limiter.acquire(APP_ID);
 					grantedAt.add(System.nanoTime());
 				}));
 			}
@@ -67,20 +69,20 @@ class TokenPayRateLimiterTests {
 
 	@Test
 	void grantsTheFullRateAtOnceWhenIdle() {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(3, Duration.ZERO);
-		limiter.acquire();
-		limiter.acquire();
-		limiter.acquire();
-		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(limiter::acquire);
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(3, Duration.ZERO);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
 	}
 
 	@Test
 	void callerThatWouldWaitLongerThanMaxWaitFailsAtOnce() {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(1, Duration.ofMillis(100));
-		limiter.acquire();
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, Duration.ofMillis(100));
+		limiter.acquire(APP_ID);
 		long start = System.nanoTime();
-		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(limiter::acquire)
-			.withMessageContaining("1 requests per second")
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID))
+			.withMessageContaining("1 requests per 1000ms")
 			.withMessageContaining("100ms")
 			.withMessageContaining("nothing was sent");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
@@ -88,51 +90,51 @@ class TokenPayRateLimiterTests {
 
 	@Test
 	void maxWaitZeroFailsImmediatelyWhenSaturated() {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(2, Duration.ZERO);
-		limiter.acquire();
-		limiter.acquire();
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(2, Duration.ZERO);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
 		long start = System.nanoTime();
 		for (int i = 0; i < 10; i++) {
-			assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(limiter::acquire);
+			assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
 	}
 
 	@Test
 	void refusedCallerDoesNotTakeAPermit() throws Exception {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(2, Duration.ZERO);
-		limiter.acquire();
-		limiter.acquire();
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(2, Duration.ZERO);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
 		for (int i = 0; i < 5; i++) {
-			assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(limiter::acquire);
+			assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
 		}
 		Thread.sleep(1100);
-		limiter.acquire();
-		limiter.acquire();
-		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(limiter::acquire);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
 	}
 
 	@Test
 	void waiterWaitsForTheNextWindowWithinMaxWait() {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(1, Duration.ofSeconds(5));
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, Duration.ofSeconds(5));
 		long start = System.nanoTime();
-		limiter.acquire();
-		limiter.acquire();
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
 		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(SECOND);
 	}
 
 	@Test
 	void interruptedWaiterFailsWithRateLimitExceptionAndKeepsInterruptFlag() throws Exception {
-		TokenPayRateLimiter limiter = new TokenPayRateLimiter(1, Duration.ofSeconds(30));
-		limiter.acquire();
-		limiter.acquire();
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, Duration.ofSeconds(30));
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicBoolean interruptedAfterwards = new AtomicBoolean();
 		CountDownLatch started = new CountDownLatch(1);
 		Thread waiter = new Thread(() -> {
 			started.countDown();
 			try {
-				limiter.acquire();
+				limiter.acquire(APP_ID);
 			}
 			catch (Throwable ex) {
 				failure.set(ex);
@@ -154,18 +156,26 @@ class TokenPayRateLimiterTests {
 
 	@Test
 	void rejectsNonPositiveRate() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new TokenPayRateLimiter(0, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(0, Duration.ZERO));
 	}
 
 	@Test
 	void rejectsNegativeMaxWait() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new TokenPayRateLimiter(5, Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(5, Duration.ofMillis(-1)));
 	}
 
 	@Test
 	void toStringShowsRateAndMaxWait() {
-		assertThat(new TokenPayRateLimiter(5, Duration.ofSeconds(2)))
-			.hasToString("TokenPayRateLimiter[5/s, maxWait=PT2S]");
+		assertThat(new LocalTokenPayRateLimiter(5, Duration.ofSeconds(2)))
+			.hasToString("LocalTokenPayRateLimiter[5 per 1000ms, maxWait=PT2S]");
+	}
+
+	@Test
+	void eachAppIdHasItsOwnBudget() {
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, Duration.ofSeconds(1), Duration.ZERO);
+		limiter.acquire(APP_ID);
+		limiter.acquire("another-app-id");
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
 	}
 
 }

@@ -210,7 +210,8 @@ public final class TokenPayExchange {
 		context.setRequestId(null);
 		TokenPayRateLimiter limiter = this.rateLimiter;
 		if (limiter != null) {
-			limiter.acquire((context.getAttempts() > 1) ? retryPermitWait(limiter, callStart) : limiter.getMaxWait());
+			limiter.acquire(this.credentials.appId(),
+					(context.getAttempts() > 1) ? retryPermitWait(limiter, callStart) : limiter.getMaxWait());
 		}
 		RawResponse response = send(operation, request);
 		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
