@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,6 +50,8 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 
 	private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+	private static final long STORE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	/**
 	 * Grants a permit (answer 0) when fewer than ARGV[1] were granted in the last ARGV[2]
 	 * ms by the server's clock, else answers the ms until the oldest leaves the window.
@@ -82,6 +85,8 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 	private final ObservationRegistry observationRegistry;
 
 	private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+
+	private volatile long storeDownUntil = System.nanoTime();
 
 	/**
 	 * Create a limiter.
@@ -130,11 +135,15 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 		String member = UUID.randomUUID().toString();
 		String windowMillis = Long.toString(this.window.toMillis() + MARGIN_MILLIS);
 		while (true) {
+			if (System.nanoTime() - this.storeDownUntil < 0) {
+				return storeFailed(appId, deadline, null);
+			}
 			Long wait;
 			try {
 				wait = this.redis.execute(SCRIPT, keys, Integer.toString(this.permits), windowMillis, member);
 			}
 			catch (RuntimeException ex) {
+				this.storeDownUntil = System.nanoTime() + STORE_RETRY_NANOS;
 				return storeFailed(appId, deadline, ex);
 			}
 			if (wait == null || wait <= 0) {
@@ -154,17 +163,22 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 		}
 	}
 
-	private String storeFailed(String appId, long deadline, RuntimeException failure) {
+	/**
+	 * Redis failed, now or less than a second ago: the call does not wait for Redis again
+	 * until that second has passed.
+	 */
+	private String storeFailed(String appId, long deadline, @Nullable RuntimeException failure) {
 		long now = System.nanoTime();
 		long last = this.lastFailureLog.get();
-		boolean log = now - last >= LOG_INTERVAL_NANOS && this.lastFailureLog.compareAndSet(last, now);
+		boolean log = failure != null && now - last >= LOG_INTERVAL_NANOS
+				&& this.lastFailureLog.compareAndSet(last, now);
 		if (this.onStoreFailure == StoreFailure.REJECT) {
 			if (log) {
 				logger.warn("Redis rate limit store failed; refusing TokenPay calls until it is back", failure);
 			}
 			throw new TokenPayRateLimitException(
 					"Redis rate limit store failed and tokenpay.rate-limit.on-store-failure is reject; nothing was sent",
-					failure);
+					(failure != null) ? failure : new IllegalStateException("Redis failed less than a second ago"));
 		}
 		if (log) {
 			logger.warn("Redis rate limit store failed; limiting TokenPay calls in this instance only until it is back",

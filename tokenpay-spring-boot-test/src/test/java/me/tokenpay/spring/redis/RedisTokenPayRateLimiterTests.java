@@ -1,0 +1,168 @@
+package me.tokenpay.spring.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.StoreFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link RedisTokenPayRateLimiter} against a real {@code redis-server}: the
+ * budget is shared by limiters on separate connections, kept per app id on the server's
+ * clock, and Redis failures are handled as configured.
+ *
+ * @author TokenPay Spring Boot team
+ */
+@ExtendWith(RedisServerExtension.class)
+class RedisTokenPayRateLimiterTests {
+
+	private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+
+	private final String appId = UUID.randomUUID().toString().replace("-", "");
+
+	@AfterEach
+	void closeConnections() {
+		this.factories.forEach(LettuceConnectionFactory::destroy);
+	}
+
+	@Test
+	void limitersOnSeparateConnectionsShareOneBudget(RedisServer redis) {
+		RedisTokenPayRateLimiter first = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		RedisTokenPayRateLimiter second = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		for (int i = 0; i < 3; i++) {
+			first.acquire(this.appId, Duration.ZERO);
+			second.acquire(this.appId, Duration.ZERO);
+		}
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> first.acquire(this.appId, Duration.ZERO))
+			.withMessageContaining("6 requests per 1000ms");
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> second.acquire(this.appId, Duration.ZERO));
+	}
+
+	@Test
+	void anotherAppIdHasItsOwnBudget(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		for (int i = 0; i < 6; i++) {
+			limiter.acquire(this.appId, Duration.ZERO);
+		}
+		for (int i = 0; i < 6; i++) {
+			limiter.acquire(this.appId + "-other", Duration.ZERO);
+		}
+	}
+
+	@Test
+	void callerWaitsForTheOldestPermitToLeaveTheWindow(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		for (int i = 0; i < 6; i++) {
+			limiter.acquire(this.appId, Duration.ZERO);
+		}
+		long start = System.nanoTime();
+		limiter.acquire(this.appId, Duration.ofSeconds(3));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isPositive();
+	}
+
+	@Test
+	void keysAreHashTaggedByAppIdAndExpire(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		limiter.acquire(this.appId, Duration.ZERO);
+		StringRedisTemplate template = new StringRedisTemplate(factory(redis));
+		String key = "tokenpay:rl:{" + this.appId + "}";
+		assertThat(template.hasKey(key)).isTrue();
+		assertThat(template.opsForZSet().size(key)).isOne();
+		assertThat(template.getExpire(key)).isBetween(0L, 3L);
+	}
+
+	@Test
+	void storeFailureFallsBackToTheLocalLimitOrRejects(RedisServer redis) throws Exception {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		RedisTokenPayRateLimiter local = limiter(redis, StoreFailure.LOCAL, registry);
+		RedisTokenPayRateLimiter reject = limiter(redis, StoreFailure.REJECT, registry);
+		local.acquire(this.appId, Duration.ZERO);
+		reject.acquire(this.appId + "-r", Duration.ZERO);
+		redis.stop();
+		try {
+			for (int i = 0; i < 6; i++) {
+				local.acquire(this.appId, Duration.ZERO);
+			}
+			assertThatExceptionOfType(TokenPayRateLimitException.class)
+				.isThrownBy(() -> local.acquire(this.appId, Duration.ZERO));
+			assertThatExceptionOfType(TokenPayRateLimitException.class)
+				.isThrownBy(() -> reject.acquire(this.appId + "-r", Duration.ZERO))
+				.withMessageContaining("reject")
+				.withMessageContaining("nothing was sent")
+				.satisfies((ex) -> assertThat(ex.getCause()).isNotNull());
+		}
+		finally {
+			redis.start();
+		}
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasAnObservationWithAKeyValue("outcome", "store-failure-local");
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasAnObservationWithAKeyValue("outcome", "store-failure-rejected");
+		String appId = this.appId + "-back";
+		awaitSharedLimit(redis, reject, appId);
+	}
+
+	/**
+	 * Once Redis is back (the client reconnects in the background), the shared budget
+	 * holds again: a second limiter sees the first one's permits.
+	 */
+	private void awaitSharedLimit(RedisServer redis, RedisTokenPayRateLimiter limiter, String appId)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			try {
+				limiter.acquire(appId, Duration.ZERO);
+				break;
+			}
+			catch (TokenPayRateLimitException ex) {
+				assertThat(System.nanoTime()).as("Redis reachable again within 30s").isLessThan(deadline);
+				Thread.sleep(100);
+			}
+		}
+		RedisTokenPayRateLimiter other = limiter(redis, StoreFailure.REJECT, ObservationRegistry.NOOP);
+		for (int i = 0; i < 5; i++) {
+			other.acquire(appId, Duration.ZERO);
+		}
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire(appId, Duration.ZERO))
+			.satisfies((ex) -> assertThat(ex.getCause()).isNull());
+	}
+
+	private RedisTokenPayRateLimiter limiter(RedisServer redis, StoreFailure onStoreFailure,
+			ObservationRegistry registry) {
+		return new RedisTokenPayRateLimiter(factory(redis), 6, Duration.ofSeconds(1), Duration.ofSeconds(2),
+				onStoreFailure, registry);
+	}
+
+	private LettuceConnectionFactory factory(RedisServer redis) {
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(Duration.ofMillis(500))
+			.build();
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
+		factory.afterPropertiesSet();
+		factory.start();
+		this.factories.add(factory);
+		return factory;
+	}
+
+}
