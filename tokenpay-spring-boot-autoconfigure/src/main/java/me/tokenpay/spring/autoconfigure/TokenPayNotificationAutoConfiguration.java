@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.notification.InMemoryNotificationDeduplicator;
 import me.tokenpay.spring.client.notification.NotificationKeys;
+import me.tokenpay.spring.client.notification.RedisNotificationDeduplicator;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDeduplicator;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDispatcher;
 import me.tokenpay.spring.client.notification.TokenPayNotificationHandler;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -32,14 +34,16 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link AutoConfiguration Auto-configuration} for TokenPay notifications: a
  * {@link TokenPayNotificationParser} for the configured merchant (whenever
  * {@code tokenpay.app-secret} is set, for applications that receive notifications in
- * their own controller), an in-memory {@link TokenPayNotificationDeduplicator}, and, with
+ * their own controller), a {@link TokenPayNotificationDeduplicator} (in memory, or in
+ * Redis with {@code tokenpay.notification.dedupe-store=redis}), and, with
  * {@code tokenpay.notification.enabled=true}, a {@link TokenPayNotificationDispatcher}
  * and, in a servlet web application, a {@code POST} endpoint at
  * {@code tokenpay.notification.path}.
  *
  * @author TokenPay Spring Boot team
  */
-@AutoConfiguration(after = TokenPayAutoConfiguration.class)
+@AutoConfiguration(after = TokenPayAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "tokenpay.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TokenPayProperties.class)
 public final class TokenPayNotificationAutoConfiguration {
@@ -59,7 +63,13 @@ public final class TokenPayNotificationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenPayNotificationDeduplicator tokenPayNotificationDeduplicator() {
+	TokenPayNotificationDeduplicator tokenPayNotificationDeduplicator(TokenPayProperties properties) {
+		if (properties.notification().dedupeStore() == TokenPayProperties.Notification.DedupeStore.REDIS) {
+			throw new InvalidTokenPayPropertyException("tokenpay.notification.dedupe-store",
+					"is redis but Spring Data Redis is not on the class path",
+					"Add spring-boot-starter-data-redis to the application, or set "
+							+ "tokenpay.notification.dedupe-store=memory");
+		}
 		return new InMemoryNotificationDeduplicator(MAX_REMEMBERED_NOTIFICATIONS, Clock.systemUTC());
 	}
 
@@ -84,6 +94,27 @@ public final class TokenPayNotificationAutoConfiguration {
 				TokenPayPropertiesMapper.dedupeLease(properties), TokenPayPropertiesMapper.dedupeRetention(properties));
 		dispatcher.setObservationConvention(observationConvention);
 		return dispatcher;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	@ConditionalOnProperty(name = "tokenpay.notification.dedupe-store", havingValue = "redis")
+	static class RedisDeduplicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenPayNotificationDeduplicator tokenPayNotificationDeduplicator(TokenPayProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			RedisConnectionFactory redis = connectionFactory.getIfAvailable();
+			if (redis == null) {
+				throw new InvalidTokenPayPropertyException("tokenpay.notification.dedupe-store",
+						"is redis but there is no RedisConnectionFactory bean",
+						"Configure Redis with spring.data.redis.* (spring-boot-starter-data-redis), or set "
+								+ "tokenpay.notification.dedupe-store=memory");
+			}
+			return new RedisNotificationDeduplicator(redis, properties.notification().onStoreFailure());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

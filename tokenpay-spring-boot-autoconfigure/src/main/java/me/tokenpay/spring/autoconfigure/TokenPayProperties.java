@@ -3,10 +3,10 @@ package me.tokenpay.spring.autoconfigure;
 import java.time.Duration;
 import java.util.Set;
 
+import me.tokenpay.spring.client.StoreFailure;
 import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInAmountFormat;
-import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.StoreFailure;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -238,11 +238,34 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * resends are acknowledged without handling it again.
 	 * @param dedupeLease How long a notification being handled stays claimed when its
 	 * handling never ends (such as when the instance dies).
+	 * @param dedupeStore Where handled notifications are remembered: memory (this
+	 * instance) or redis (every instance sharing the Redis of spring.data.redis.*).
+	 * @param onStoreFailure What to do when Redis fails: local (deduplicate in this
+	 * instance only, logging once a minute) or reject (answer fail, so that TokenPay
+	 * sends the notification again later).
 	 */
 	public record Notification(@DefaultValue("false") boolean enabled,
 			@DefaultValue("/tokenpay/notifications") String path, @DefaultValue("64KB") DataSize maxBodySize,
 			@DefaultValue("24h") Duration timestampTolerance, @DefaultValue("24h") Duration dedupeRetention,
-			@DefaultValue("2m") Duration dedupeLease) {
+			@DefaultValue("2m") Duration dedupeLease, @DefaultValue("memory") DedupeStore dedupeStore,
+			@DefaultValue("local") StoreFailure onStoreFailure) {
+
+		/**
+		 * Where handled notifications are remembered.
+		 */
+		public enum DedupeStore {
+
+			/**
+			 * In this application instance's memory.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
+		}
 
 	}
 

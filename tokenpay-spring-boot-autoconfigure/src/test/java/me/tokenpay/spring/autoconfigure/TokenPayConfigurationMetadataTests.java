@@ -61,7 +61,8 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.notification.path", "tokenpay.notification.max-body-size",
 				"tokenpay.notification.timestamp-tolerance", "tokenpay.notification.dedupe-retention",
 				"tokenpay.notification.dedupe-lease", "tokenpay.rate-limit.permits", "tokenpay.rate-limit.window",
-				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure");
+				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure",
+				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure");
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));
@@ -144,7 +145,8 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method",
 				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.method",
 				"tokenpay.operations.query-pay-in.id-location", "tokenpay.operations.get-balance.method",
-				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure");
+				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure",
+				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure");
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
-import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.StoreFailure;
+import me.tokenpay.spring.client.StoreFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.StoreFailure;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -206,23 +207,6 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 	public String toString() {
 		return "RedisTokenPayRateLimiter[" + this.permits + " per " + this.window.toMillis() + "ms, maxWait="
 				+ this.maxWait + ", onStoreFailure=" + this.onStoreFailure + "]";
-	}
-
-	/**
-	 * What to do when Redis fails.
-	 */
-	public enum StoreFailure {
-
-		/**
-		 * Limit calls in this instance only, with a {@link LocalTokenPayRateLimiter}.
-		 */
-		LOCAL,
-
-		/**
-		 * Refuse calls with a {@link TokenPayRateLimitException}; nothing is sent.
-		 */
-		REJECT
-
 	}
 
 }
