@@ -1,6 +1,5 @@
 package me.tokenpay.spring.autoconfigure;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -9,19 +8,17 @@ import java.util.concurrent.Executors;
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.autoconfigure.TokenPayPropertiesMapper.RateLimitSettings;
 import me.tokenpay.spring.client.TokenPayClientSettings;
-import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.merchant.TokenPayMerchant;
+import me.tokenpay.spring.client.merchant.TokenPayMerchantRepository;
+import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
 import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
-import me.tokenpay.spring.client.signature.ResponseVerifier;
-import me.tokenpay.spring.client.signature.SecureRandomNonceGenerator;
-import me.tokenpay.spring.client.signature.SignatureCipher;
-import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,10 +98,17 @@ public final class TokenPayAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	TokenPayMerchantRepository tokenPayMerchantRepository(TokenPayProperties properties) {
+		return () -> TokenPayPropertiesMapper.merchants(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean({ AuthorizationSigner.class, TokenPayOperations.class })
-	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties) {
-		return new TtpayAuthorizationSigner(TokenPayPropertiesMapper.credentials(properties), Clock.systemUTC(),
-				properties.signature().timestampUnit(), new SecureRandomNonceGenerator());
+	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties,
+			TokenPayMerchantRepository merchantRepository) {
+		TokenPayMerchant merchant = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll());
+		return TokenPayTemplateFactory.signer(properties, merchant.credentials());
 	}
 
 	@Bean
@@ -114,17 +118,16 @@ public final class TokenPayAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(TokenPayOperations.class)
-	TokenPayTemplate tokenPayTemplate(TokenPayProperties properties, AuthorizationSigner signer,
-			TokenPayClientObservationConvention observationConvention,
+	@ConditionalOnMissingBean({ TokenPayMerchants.class, TokenPayOperations.class })
+	TokenPayMerchants tokenPayMerchants(TokenPayProperties properties, TokenPayMerchantRepository merchantRepository,
+			ObjectProvider<AuthorizationSigner> signer, TokenPayClientObservationConvention observationConvention,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter,
 			ResourceLoader resourceLoader) {
-		TokenPayCredentials credentials = TokenPayPropertiesMapper.credentials(properties);
-		TokenPayClientSettings settings = TokenPayPropertiesMapper.clientSettings(properties);
+		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -139,18 +142,23 @@ public final class TokenPayAutoConfiguration {
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.requestFactory(factoryBuilder.build(httpSettings));
-		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(credentials.appSecret()),
-				properties.signature().responseMode(), properties.signature().responseTolerance(), Clock.systemUTC());
-		TokenPayTemplate template = new TokenPayTemplate(builder, settings, credentials, signer, verifier,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
-		template.setObservationConvention(observationConvention);
-		template.setReadTimeout(properties.readTimeout());
-		template.setRetryPolicy(TokenPayPropertiesMapper.retryPolicy(properties));
-		rateLimiter.ifAvailable(template::setRateLimiter);
-		template.setCurrencySettings(TokenPayPropertiesMapper.currencySettings(properties));
-		template.setPayoutSettings(TokenPayPropertiesMapper.payoutSettings(properties));
-		template.setPayInSettings(TokenPayPropertiesMapper.payInSettings(properties));
-		template.setBalanceSettings(TokenPayPropertiesMapper.balanceSettings(properties));
+		TokenPayTemplateFactory factory = new TokenPayTemplateFactory(properties, clientSettings, builder,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention,
+				rateLimiter.getIfAvailable());
+		String defaultName = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll()).name();
+		return new TokenPayMerchants(merchantRepository, (merchant) -> factory.create(merchant,
+				merchant.name().equals(defaultName) ? signer.getIfAvailable() : null));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TokenPayOperations.class)
+	TokenPayTemplate tokenPayTemplate(TokenPayProperties properties, TokenPayMerchants merchants,
+			TokenPayMerchantRepository merchantRepository) {
+		String defaultName = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll()).name();
+		if (!(merchants.get(defaultName) instanceof TokenPayTemplate template)) {
+			throw new IllegalStateException("The TokenPayMerchants bean does not build a TokenPayTemplate for "
+					+ defaultName + "; define a TokenPayOperations bean too");
+		}
 		return template;
 	}
 
@@ -197,7 +205,9 @@ public final class TokenPayAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class TokenPayActuatorConfiguration {
 
-		private static final String APP_SECRET_KEY = "tokenpayappsecret";
+		private static final String TOKENPAY = "tokenpay";
+
+		private static final String APP_SECRET = "appsecret";
 
 		@Bean
 		@ConditionalOnMissingBean(name = "tokenPayAppSecretSanitizingFunction")
@@ -206,7 +216,8 @@ public final class TokenPayAutoConfiguration {
 		}
 
 		private static boolean isAppSecret(String key) {
-			return APP_SECRET_KEY.equals(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+			String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			return normalized.startsWith(TOKENPAY) && normalized.endsWith(APP_SECRET);
 		}
 
 	}

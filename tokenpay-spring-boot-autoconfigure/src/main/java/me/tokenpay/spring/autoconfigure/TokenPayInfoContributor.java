@@ -10,9 +10,9 @@ import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
  * {@link InfoContributor} that adds a {@code tokenpay} entry to the {@code info}
- * endpoint: the gateway's base URL, the app id, the merchant id and the starter's
- * version. It never reports the app secret. Off unless
- * {@code management.info.tokenpay.enabled} is {@code true}.
+ * endpoint: the gateway's base URL, the app id, the merchant id, the named merchants (app
+ * id, merchant id and base URL of each) and the starter's version. It never reports an
+ * app secret. Off unless {@code management.info.tokenpay.enabled} is {@code true}.
  *
  * @author TokenPay Spring Boot team
  */
@@ -37,6 +37,21 @@ public class TokenPayInfoContributor implements InfoContributor {
 		}
 		if (this.properties.mchId() != null) {
 			details.put("mchId", this.properties.mchId());
+		}
+		if (this.properties.defaultMerchant() != null) {
+			details.put("defaultMerchant", this.properties.defaultMerchant());
+		}
+		Map<String, Object> merchants = new LinkedHashMap<>();
+		this.properties.namedMerchants().forEach((name, merchant) -> {
+			Map<String, Object> merchantDetails = new LinkedHashMap<>();
+			merchantDetails.put("appId", merchant.appId());
+			merchantDetails.put("mchId", merchant.mchId());
+			merchantDetails.put("baseUrl",
+					(merchant.baseUrl() != null) ? merchant.baseUrl() : this.properties.baseUrl());
+			merchants.put(name, merchantDetails);
+		});
+		if (!merchants.isEmpty()) {
+			details.put("merchants", merchants);
 		}
 		details.put("version", TokenPayVersion.get());
 		builder.withDetail("tokenpay", details);

@@ -3,8 +3,8 @@ package me.tokenpay.spring.autoconfigure;
 import java.time.Clock;
 
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.notification.InMemoryNotificationDeduplicator;
-import me.tokenpay.spring.client.notification.NotificationKeys;
 import me.tokenpay.spring.client.notification.RedisNotificationDeduplicator;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDeduplicator;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDispatcher;
@@ -32,9 +32,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * {@link AutoConfiguration Auto-configuration} for TokenPay notifications: a
- * {@link TokenPayNotificationParser} for the configured merchant (whenever
- * {@code tokenpay.app-secret} is set, for applications that receive notifications in
- * their own controller), a {@link TokenPayNotificationDeduplicator} (in memory, or in
+ * {@link TokenPayNotificationParser} that verifies each notification with the secret of
+ * the merchant whose app id it names (whenever the starter configures
+ * {@link TokenPayMerchants}; applications that receive notifications in their own
+ * controller use it too), a {@link TokenPayNotificationDeduplicator} (in memory, or in
  * Redis with {@code tokenpay.notification.dedupe-store=redis}), and, with
  * {@code tokenpay.notification.enabled=true}, a {@link TokenPayNotificationDispatcher}
  * and, in a servlet web application, a {@code POST} endpoint at
@@ -55,10 +56,9 @@ public final class TokenPayNotificationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty("tokenpay.app-secret")
-	TokenPayNotificationParser tokenPayNotificationParser(TokenPayProperties properties) {
-		return TokenPayPropertiesMapper.notificationParser(properties,
-				NotificationKeys.of(TokenPayPropertiesMapper.credentials(properties)));
+	@ConditionalOnBean(TokenPayMerchants.class)
+	TokenPayNotificationParser tokenPayNotificationParser(TokenPayProperties properties, TokenPayMerchants merchants) {
+		return TokenPayPropertiesMapper.notificationParser(properties, merchants);
 	}
 
 	@Bean
@@ -121,7 +121,7 @@ public final class TokenPayNotificationAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(RouterFunction.class)
 	@ConditionalOnBooleanProperty("tokenpay.notification.enabled")
-	@ConditionalOnProperty("tokenpay.app-secret")
+	@ConditionalOnBean(TokenPayMerchants.class)
 	static class NotificationEndpointConfiguration {
 
 		@Bean

@@ -1,6 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import me.tokenpay.spring.client.StoreFailure;
@@ -41,6 +42,12 @@ import org.springframework.util.unit.DataSize;
  * @param signature Settings of request signing and response signature verification.
  * @param retry Settings of retries of failed calls.
  * @param rateLimit Settings of the client-side rate limiter.
+ * @param merchants Further merchants by name, each with its own app-id, mch-id,
+ * app-secret and optionally base-url; the flat tokenpay.app-id, mch-id and app-secret are
+ * the merchant named "default".
+ * @param defaultMerchant Name of the merchant the single TokenPayOperations bean calls
+ * for; by default "default" when the flat credentials are set, else the only named
+ * merchant.
  * @author TokenPay Spring Boot team
  */
 @ConfigurationProperties("tokenpay")
@@ -51,7 +58,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@Nullable String userAgent, @DefaultValue Operations operations, @DefaultValue Payout payout,
 		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @DefaultValue Notification notification,
 		@Nullable CancelPayout cancelPayout, @DefaultValue Signature signature, @DefaultValue Retry retry,
-		@DefaultValue RateLimit rateLimit) {
+		@DefaultValue RateLimit rateLimit, @Nullable Map<String, Merchant> merchants,
+		@Nullable String defaultMerchant) {
 
 	@Override
 	public String toString() {
@@ -62,6 +70,34 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ ", payout=" + this.payout + ", payIn=" + this.payIn + ", currencies=" + this.currencies
 				+ ", notification=" + this.notification + ", cancelPayout=" + this.cancelPayout + ", signature="
 				+ this.signature + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
+	}
+
+	/**
+	 * Return the named merchants.
+	 * @return the merchants by name, empty when none are configured
+	 */
+	public Map<String, Merchant> namedMerchants() {
+		Map<String, Merchant> merchants = this.merchants;
+		return (merchants != null) ? merchants : Map.of();
+	}
+
+	/**
+	 * A named merchant.
+	 *
+	 * @param appId Application id (app_id) of the merchant.
+	 * @param mchId Merchant id (mch_id) of the merchant.
+	 * @param appSecret Application secret of the merchant, exactly 32 UTF-8 bytes.
+	 * @param baseUrl Base URL of the merchant's gateway; tokenpay.base-url when absent.
+	 */
+	public record Merchant(@Nullable String appId, @Nullable String mchId, @Nullable String appSecret,
+			@Nullable String baseUrl) {
+
+		@Override
+		public String toString() {
+			return "Merchant[appId=" + this.appId + ", mchId=" + this.mchId + ", appSecret="
+					+ ((this.appSecret != null) ? "******" : null) + ", baseUrl=" + this.baseUrl + "]";
+		}
+
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayVersion;
 import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.CurrencySettings;
+import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.notification.NotificationKeys;
 import me.tokenpay.spring.client.notification.TokenPayNotificationParser;
 import me.tokenpay.spring.client.operation.ParameterLocation;
@@ -42,21 +45,77 @@ final class TokenPayPropertiesMapper {
 	}
 
 	static TokenPayCredentials credentials(TokenPayProperties properties) {
-		String appId = required("tokenpay.app-id", properties.appId(), "the App ID");
-		String mchId = required("tokenpay.mch-id", properties.mchId(), "the merchant ID");
-		String appSecret = required("tokenpay.app-secret", properties.appSecret(), "the APP SECRET");
+		return credentials("tokenpay", properties.appId(), properties.mchId(), properties.appSecret());
+	}
+
+	private static TokenPayCredentials credentials(String prefix, @Nullable String appIdValue,
+			@Nullable String mchIdValue, @Nullable String appSecretValue) {
+		String appId = required(prefix + ".app-id", appIdValue, "the App ID");
+		String mchId = required(prefix + ".mch-id", mchIdValue, "the merchant ID");
+		String appSecret = required(prefix + ".app-secret", appSecretValue, "the APP SECRET");
 		int length = appSecret.getBytes(StandardCharsets.UTF_8).length;
 		if (length != TokenPayCredentials.APP_SECRET_LENGTH) {
-			throw new InvalidTokenPayPropertyException("tokenpay.app-secret",
+			throw new InvalidTokenPayPropertyException(prefix + ".app-secret",
 					"must be exactly 32 UTF-8 bytes (an AES-256 key) but has " + length,
-					"Set tokenpay.app-secret to the APP SECRET copied again from the TokenPay merchant backstage, "
+					"Set " + prefix
+							+ ".app-secret to the APP SECRET copied again from the TokenPay merchant backstage, "
 							+ "without quotes or spaces");
 		}
 		return new TokenPayCredentials(appId, mchId, appSecret);
 	}
 
+	/**
+	 * Return every merchant the properties configure: the flat credentials as the
+	 * merchant named {@code default}, then each {@code tokenpay.merchants.<name>}.
+	 * @param properties the properties
+	 * @return the merchants
+	 */
+	static List<TokenPayMerchant> merchants(TokenPayProperties properties) {
+		List<TokenPayMerchant> merchants = new ArrayList<>();
+		boolean flat = StringUtils.hasText(properties.appId()) || StringUtils.hasText(properties.mchId())
+				|| StringUtils.hasText(properties.appSecret());
+		if (flat || properties.namedMerchants().isEmpty()) {
+			merchants.add(new TokenPayMerchant(TokenPayMerchant.DEFAULT_NAME, credentials(properties), null));
+		}
+		properties.namedMerchants().forEach((name, merchant) -> {
+			String prefix = "tokenpay.merchants." + name;
+			if (flat && TokenPayMerchant.DEFAULT_NAME.equals(name)) {
+				throw new InvalidTokenPayPropertyException(prefix, "clashes with the flat tokenpay.app-id merchant",
+						"Rename the merchant, or remove the flat tokenpay.app-id, mch-id and app-secret");
+			}
+			TokenPayCredentials credentials = credentials(prefix, merchant.appId(), merchant.mchId(),
+					merchant.appSecret());
+			URI baseUrl = (merchant.baseUrl() != null) ? baseUrl(prefix + ".base-url", merchant.baseUrl()) : null;
+			merchants.add(new TokenPayMerchant(name, credentials, baseUrl));
+		});
+		return merchants;
+	}
+
+	/**
+	 * Return the merchant the single {@code TokenPayOperations} bean calls for.
+	 * @param properties the properties
+	 * @param merchants every merchant
+	 * @return the default merchant
+	 */
+	static TokenPayMerchant defaultMerchant(TokenPayProperties properties, List<TokenPayMerchant> merchants) {
+		String name = properties.defaultMerchant();
+		if (name == null) {
+			name = (merchants.size() == 1) ? merchants.get(0).name() : TokenPayMerchant.DEFAULT_NAME;
+		}
+		for (TokenPayMerchant merchant : merchants) {
+			if (merchant.name().equals(name)) {
+				return merchant;
+			}
+		}
+		List<String> names = merchants.stream().map(TokenPayMerchant::name).toList();
+		throw new InvalidTokenPayPropertyException("tokenpay.default-merchant",
+				(properties.defaultMerchant() != null) ? "names '" + name + "', which is not configured"
+						: "is not set and there are several merchants",
+				"Set tokenpay.default-merchant to one of " + names);
+	}
+
 	static TokenPayClientSettings clientSettings(TokenPayProperties properties) {
-		URI baseUrl = baseUrl(properties.baseUrl());
+		URI baseUrl = baseUrl("tokenpay.base-url", properties.baseUrl());
 		positive("tokenpay.connect-timeout", properties.connectTimeout());
 		positive("tokenpay.read-timeout", properties.readTimeout());
 		positive("tokenpay.signature.response-tolerance", properties.signature().responseTolerance());
@@ -276,31 +335,28 @@ final class TokenPayPropertiesMapper {
 		return value.trim();
 	}
 
-	private static URI baseUrl(String value) {
-		String action = "Set tokenpay.base-url to https://api.tokenpay.me or another https URL; plain http is only "
+	private static URI baseUrl(String property, String value) {
+		String action = "Set " + property + " to https://api.tokenpay.me or another https URL; plain http is only "
 				+ "allowed for loopback hosts such as a local mock server";
 		URI uri;
 		try {
 			uri = new URI(value.trim());
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "is not a valid URL: " + ex.getReason(),
-					action);
+			throw new InvalidTokenPayPropertyException(property, "is not a valid URL: " + ex.getReason(), action);
 		}
 		String host = uri.getHost();
 		if (!uri.isAbsolute() || host == null) {
-			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "is not an absolute URL with a host",
-					action);
+			throw new InvalidTokenPayPropertyException(property, "is not an absolute URL with a host", action);
 		}
 		boolean https = "https".equalsIgnoreCase(uri.getScheme());
 		boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(host);
 		if (!https && !loopbackHttp) {
-			throw new InvalidTokenPayPropertyException("tokenpay.base-url",
+			throw new InvalidTokenPayPropertyException(property,
 					"must use https (or http to a loopback host) but is '" + uri + "'", action);
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new InvalidTokenPayPropertyException("tokenpay.base-url", "must not have a query or fragment",
-					action);
+			throw new InvalidTokenPayPropertyException(property, "must not have a query or fragment", action);
 		}
 		return uri;
 	}

@@ -89,6 +89,15 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	/**
+	 * Set the name of the merchant this template calls for, the {@code merchant} key of
+	 * its observations; {@code default} unless set.
+	 * @param merchant the merchant name, such as a name under {@code tokenpay.merchants}
+	 */
+	public void setMerchant(String merchant) {
+		this.exchange.setMerchant(merchant);
+	}
+
+	/**
 	 * Set the retry policy for calls; by default calls are not retried. Whatever the
 	 * policy, a failure is retried only when the operation's
 	 * {@link me.tokenpay.spring.client.operation.Idempotency idempotency} allows it: a

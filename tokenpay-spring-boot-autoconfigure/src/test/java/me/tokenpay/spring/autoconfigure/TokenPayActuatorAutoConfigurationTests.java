@@ -115,8 +115,9 @@ class TokenPayActuatorAutoConfigurationTests {
 	void infoContributorBacksOffForAUserBean() {
 		this.contextRunner.withPropertyValues("management.info.tokenpay.enabled=true")
 			.withBean("userContributor", TokenPayInfoContributor.class,
-					() -> new TokenPayInfoContributor(new TokenPayProperties(true, "https://other.example.com", null,
-							null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+					() -> new TokenPayInfoContributor(
+							new TokenPayProperties(true, "https://other.example.com", null, null, null, null, null,
+									null, null, null, null, null, null, null, null, null, null, null, null, null)))
 			.run((context) -> assertThat(context).getBeans(TokenPayInfoContributor.class)
 				.containsOnlyKeys("userContributor"));
 	}

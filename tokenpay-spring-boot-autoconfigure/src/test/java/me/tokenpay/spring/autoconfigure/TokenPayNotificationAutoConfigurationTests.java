@@ -26,11 +26,13 @@ class TokenPayNotificationAutoConfigurationTests {
 	private final LoopbackGateway gateway = new LoopbackGateway();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TokenPayNotificationAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(TokenPayAutoConfiguration.class, TokenPayNotificationAutoConfiguration.class))
 		.withPropertyValues(this.gateway.properties());
 
 	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TokenPayNotificationAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(TokenPayAutoConfiguration.class, TokenPayNotificationAutoConfiguration.class))
 		.withPropertyValues(this.gateway.properties());
 
 	@Test
@@ -43,7 +45,7 @@ class TokenPayNotificationAutoConfigurationTests {
 	}
 
 	@Test
-	void noParserWithoutAnAppSecret() {
+	void noParserWithoutTheStartersMerchants() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(TokenPayNotificationAutoConfiguration.class))
 			.withPropertyValues("tokenpay.notification.enabled=true")

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} shows ids and states only: the decrypted resource is never part of
  * it, so that logging a notification does not log its content.
  *
+ * @param merchant the name of the merchant whose app id the notification names, such as
+ * {@code default}
  * @param appId the app id the notification is for
  * @param mchId the merchant id
  * @param createTime when TokenPay created it, {@code null} if it sent no RFC 3339 time
@@ -30,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * @param resourceJson the decrypted resource; never log it
  * @author TokenPay Spring Boot team
  */
-public record TokenPayNotification(String appId, @Nullable String mchId, @Nullable OffsetDateTime createTime,
-		NotificationEventType eventType, String originalType, @Nullable Payout payout,
-		@Nullable Transaction transaction, String deduplicationKey, String envelopeJson, String resourceJson) {
+public record TokenPayNotification(String merchant, String appId, @Nullable String mchId,
+		@Nullable OffsetDateTime createTime, NotificationEventType eventType, String originalType,
+		@Nullable Payout payout, @Nullable Transaction transaction, String deduplicationKey, String envelopeJson,
+		String resourceJson) {
 
 	/**
 	 * Return whether this notification is about a payout.
@@ -83,9 +86,9 @@ public record TokenPayNotification(String appId, @Nullable String mchId, @Nullab
 
 	@Override
 	public String toString() {
-		return "TokenPayNotification[appId=" + this.appId + ", eventType=" + this.eventType + ", originalType="
-				+ this.originalType + ", transactionId=" + transactionId() + ", outTradeNo=" + outTradeNo()
-				+ ", tradeState=" + tradeState() + "]";
+		return "TokenPayNotification[merchant=" + this.merchant + ", appId=" + this.appId + ", eventType="
+				+ this.eventType + ", originalType=" + this.originalType + ", transactionId=" + transactionId()
+				+ ", outTradeNo=" + outTradeNo() + ", tradeState=" + tradeState() + "]";
 	}
 
 }

@@ -33,6 +33,14 @@ public class TokenPayNotificationEvent extends ApplicationEvent {
 	}
 
 	/**
+	 * Return the name of the merchant the notification is for.
+	 * @return the merchant name, such as {@code default}
+	 */
+	public String getMerchant() {
+		return this.notification.merchant();
+	}
+
+	/**
 	 * Return the event for a notification: of the most specific type.
 	 * @param notification the notification
 	 * @return the event

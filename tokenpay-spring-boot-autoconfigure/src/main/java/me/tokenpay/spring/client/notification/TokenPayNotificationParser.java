@@ -149,10 +149,11 @@ public final class TokenPayNotificationParser {
 		String signature = header(headers, SIGNATURE_HEADER, signatureLength(body.length));
 		JsonNode envelope = json(body, "body");
 		String appId = requiredText(envelope, "app_id");
-		String secret = this.keys.appSecret(appId);
-		if (secret == null) {
+		NotificationKeys.Key key = this.keys.key(appId);
+		if (key == null) {
 			throw new TokenPayUnknownMerchantException(appId);
 		}
+		String secret = key.appSecret();
 		verifySignature(secret, timestamp, nonce, signature, body);
 		checkTimestamp(timestamp);
 		JsonNode resource = envelope.get("resource");
@@ -179,7 +180,7 @@ public final class TokenPayNotificationParser {
 			default -> {
 			}
 		}
-		return new TokenPayNotification(appId, optionalText(envelope, "mch_id"), createTime(envelope),
+		return new TokenPayNotification(key.merchant(), appId, optionalText(envelope, "mch_id"), createTime(envelope),
 				NotificationEventType.of(eventType), originalType, payout, transaction,
 				deduplicationKey(appId, eventType, detail, resourceNonce, ciphertext),
 				new String(body, StandardCharsets.UTF_8), new String(plaintext, StandardCharsets.UTF_8));

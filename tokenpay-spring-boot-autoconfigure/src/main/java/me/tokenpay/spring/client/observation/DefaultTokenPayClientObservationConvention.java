@@ -8,8 +8,8 @@ import me.tokenpay.spring.client.observation.TokenPayObservationDocumentation.Lo
 /**
  * Default {@link TokenPayClientObservationConvention}: name
  * {@code tokenpay.client.requests}, low-cardinality keys {@code operation},
- * {@code outcome} and {@code code}, high-cardinality keys for the app id, the id the call
- * is about and the request id.
+ * {@code outcome}, {@code code}, {@code attempts} and {@code merchant}, high-cardinality
+ * keys for the app id, the id the call is about and the request id.
  *
  * @author TokenPay Spring Boot team
  */
@@ -39,7 +39,8 @@ public class DefaultTokenPayClientObservationConvention implements TokenPayClien
 		return KeyValues.of(LowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
 				LowCardinalityKeyNames.OUTCOME.withValue((outcome != null) ? outcome.getValue() : NONE),
 				LowCardinalityKeyNames.CODE.withValue((code != null) ? code.toString() : NONE),
-				LowCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts())));
+				LowCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts())),
+				LowCardinalityKeyNames.MERCHANT.withValue(context.getMerchant()));
 	}
 
 	@Override

@@ -16,6 +16,8 @@ public class TokenPayClientObservationContext extends Observation.Context {
 
 	private final @Nullable String resourceId;
 
+	private String merchant = "default";
+
 	private @Nullable TokenPayOutcome outcome;
 
 	private @Nullable Integer code;
@@ -43,6 +45,23 @@ public class TokenPayClientObservationContext extends Observation.Context {
 	 */
 	public String getOperation() {
 		return this.operation;
+	}
+
+	/**
+	 * Return the name of the merchant making the call.
+	 * @return the merchant name, {@code default} unless the call is made for a named
+	 * merchant
+	 */
+	public String getMerchant() {
+		return this.merchant;
+	}
+
+	/**
+	 * Set the name of the merchant making the call.
+	 * @param merchant the merchant name
+	 */
+	public void setMerchant(String merchant) {
+		this.merchant = merchant;
 	}
 
 	/**

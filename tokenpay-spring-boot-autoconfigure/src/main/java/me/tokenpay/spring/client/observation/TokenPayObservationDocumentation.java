@@ -79,6 +79,17 @@ public enum TokenPayObservationDocumentation implements ObservationDocumentation
 			public String asString() {
 				return "attempts";
 			}
+		},
+
+		/**
+		 * The name of the merchant making the call ({@code default} or a name under
+		 * {@code tokenpay.merchants}), bounded by configuration.
+		 */
+		MERCHANT {
+			@Override
+			public String asString() {
+				return "merchant";
+			}
 		}
 
 	}

@@ -82,6 +82,8 @@ public final class TokenPayExchange {
 
 	private @Nullable Duration readTimeout;
 
+	private String merchant = "default";
+
 	/**
 	 * Create an exchange.
 	 * @param restClient the HTTP client
@@ -134,6 +136,16 @@ public final class TokenPayExchange {
 	}
 
 	/**
+	 * Set the name of the merchant this exchange calls for, the {@code merchant} key of
+	 * its observations; {@code default} unless set.
+	 * @param merchant the merchant name
+	 */
+	public void setMerchant(String merchant) {
+		Assert.hasText(merchant, "Merchant must not be blank");
+		this.merchant = merchant;
+	}
+
+	/**
 	 * Set the read timeout configured on the HTTP client. The whole answer must arrive
 	 * within it, however slowly its bytes trickle in, and a connection closed once it has
 	 * passed is reported as a timeout (some clients report their timeout while the body
@@ -156,6 +168,7 @@ public final class TokenPayExchange {
 	public <T> T call(OperationDescriptor<T> operation, OperationRequest request) {
 		TokenPayClientObservationContext context = new TokenPayClientObservationContext(operation.name(),
 				this.credentials.appId(), request.resourceId());
+		context.setMerchant(this.merchant);
 		Observation observation = TokenPayObservationDocumentation.CLIENT_REQUEST
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
