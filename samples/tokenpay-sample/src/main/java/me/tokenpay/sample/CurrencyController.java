@@ -3,7 +3,6 @@ package me.tokenpay.sample;
 import java.math.BigDecimal;
 import java.util.List;
 
-import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.currency.Balance;
 import me.tokenpay.spring.client.currency.Currency;
 import org.jspecify.annotations.Nullable;
@@ -21,34 +20,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CurrencyController {
 
-	private final TokenPayOperations tokenPay;
+	private final MerchantSelector merchants;
 
 	/**
 	 * Create a new controller.
-	 * @param tokenPay the TokenPay client
+	 * @param merchants picks the merchant of each request
 	 */
-	public CurrencyController(TokenPayOperations tokenPay) {
-		this.tokenPay = tokenPay;
+	public CurrencyController(MerchantSelector merchants) {
+		this.merchants = merchants;
 	}
 
 	/**
 	 * List the currencies TokenPay supports.
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the currencies
 	 */
 	@GetMapping("/currencies")
-	public List<CurrencyView> currencies() {
-		return this.tokenPay.currencies().stream().map(CurrencyView::of).toList();
+	public List<CurrencyView> currencies(@RequestParam(required = false) @Nullable String merchant) {
+		return this.merchants.operations(merchant).currencies().stream().map(CurrencyView::of).toList();
 	}
 
 	/**
 	 * Show the merchant's balance of a currency.
 	 * @param chain the chain, such as {@code TRON}
 	 * @param currency the currency, such as {@code USDT}
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the balance
 	 */
 	@GetMapping("/balance")
-	public BalanceView balance(@RequestParam String chain, @RequestParam String currency) {
-		return BalanceView.of(this.tokenPay.balance(RequestFields.chain(chain), currency));
+	public BalanceView balance(@RequestParam String chain, @RequestParam String currency,
+			@RequestParam(required = false) @Nullable String merchant) {
+		return BalanceView.of(this.merchants.operations(merchant).balance(RequestFields.chain(chain), currency));
 	}
 
 	/**

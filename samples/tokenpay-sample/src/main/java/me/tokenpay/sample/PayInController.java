@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import me.tokenpay.spring.client.Chain;
-import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.payin.CreatePayInRequest;
 import me.tokenpay.spring.client.payin.PayInClosure;
 import me.tokenpay.spring.client.payin.PayInOrder;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
@@ -30,14 +30,14 @@ import org.springframework.web.util.UriUtils;
 @RestController
 public class PayInController {
 
-	private final TokenPayOperations tokenPay;
+	private final MerchantSelector merchants;
 
 	/**
 	 * Create a new controller.
-	 * @param tokenPay the TokenPay client
+	 * @param merchants picks the merchant of each request
 	 */
-	public PayInController(TokenPayOperations tokenPay) {
-		this.tokenPay = tokenPay;
+	public PayInController(MerchantSelector merchants) {
+		this.merchants = merchants;
 	}
 
 	/**
@@ -45,10 +45,13 @@ public class PayInController {
 	 * with the same {@code outTradeNo}: the existing order is returned (then without
 	 * {@code paymentUrl}, which only the first answer carries).
 	 * @param body the order to create
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return {@code 201 Created} with the order and its location
 	 */
 	@PostMapping("/pay-ins")
-	public ResponseEntity<PayInOrderView> create(@RequestBody CreatePayInBody body) {
+	public ResponseEntity<PayInOrderView> create(@RequestBody CreatePayInBody body,
+			@RequestParam(required = false) @Nullable String merchant) {
 		CreatePayInRequest.Builder builder = CreatePayInRequest
 			.builder(RequestFields.amount(body.amount()), RequestFields.chain(body.chain()),
 					RequestFields.required("currency", body.currency()))
@@ -58,7 +61,7 @@ public class PayInController {
 		if (body.expireSecond() != null) {
 			builder.expireSecond(body.expireSecond());
 		}
-		PayInOrder order = this.tokenPay.payIns().create(builder.build());
+		PayInOrder order = this.merchants.operations(merchant).payIns().create(builder.build());
 		URI location = URI.create("/pay-ins/" + UriUtils.encodePathSegment(order.outTradeNo(), "UTF-8"));
 		return ResponseEntity.created(location).body(PayInOrderView.of(order));
 	}
@@ -67,24 +70,30 @@ public class PayInController {
 	 * Query a pay-in order by the merchant's order number.
 	 * @param outTradeNo the order number
 	 * @param request the HTTP request, to refuse path parameters
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the order
 	 */
 	@GetMapping("/pay-ins/{outTradeNo}")
-	public TransactionView get(@PathVariable String outTradeNo, HttpServletRequest request) {
+	public TransactionView get(@PathVariable String outTradeNo,
+			@RequestParam(required = false) @Nullable String merchant, HttpServletRequest request) {
 		RequestFields.refusePathParameters("outTradeNo", request);
-		return TransactionView.of(this.tokenPay.payIns().getByOutTradeNo(outTradeNo));
+		return TransactionView.of(this.merchants.operations(merchant).payIns().getByOutTradeNo(outTradeNo));
 	}
 
 	/**
 	 * Close an unpaid pay-in order; closing a closed one is success too.
 	 * @param transactionId the platform's order id
 	 * @param request the HTTP request, to refuse path parameters
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the closure
 	 */
 	@PostMapping("/pay-ins/{transactionId}/close")
-	public PayInClosure close(@PathVariable String transactionId, HttpServletRequest request) {
+	public PayInClosure close(@PathVariable String transactionId,
+			@RequestParam(required = false) @Nullable String merchant, HttpServletRequest request) {
 		RequestFields.refusePathParameters("transactionId", request);
-		return this.tokenPay.payIns().close(transactionId);
+		return this.merchants.operations(merchant).payIns().close(transactionId);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import me.tokenpay.spring.client.Chain;
-import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.Payout;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
@@ -29,24 +29,27 @@ import org.springframework.web.util.UriUtils;
 @RestController
 public class PayoutController {
 
-	private final TokenPayOperations tokenPay;
+	private final MerchantSelector merchants;
 
 	/**
 	 * Create a new controller.
-	 * @param tokenPay the TokenPay client
+	 * @param merchants picks the merchant of each request
 	 */
-	public PayoutController(TokenPayOperations tokenPay) {
-		this.tokenPay = tokenPay;
+	public PayoutController(MerchantSelector merchants) {
+		this.merchants = merchants;
 	}
 
 	/**
 	 * Create a payout. Safe to repeat with the same {@code outTradeNo}: the existing
 	 * payout is returned rather than a second one created.
 	 * @param body the payout to create
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return {@code 201 Created} with the payout and its location
 	 */
 	@PostMapping("/payouts")
-	public ResponseEntity<PayoutView> create(@RequestBody CreatePayoutBody body) {
+	public ResponseEntity<PayoutView> create(@RequestBody CreatePayoutBody body,
+			@RequestParam(required = false) @Nullable String merchant) {
 		CreatePayoutRequest request = CreatePayoutRequest
 			.builder(RequestFields.amount(body.amount()), RequestFields.chain(body.chain()),
 					RequestFields.required("currency", body.currency()),
@@ -55,7 +58,7 @@ public class PayoutController {
 			.description(body.description())
 			.notifyUrl(body.notifyUrl())
 			.build();
-		Payout payout = this.tokenPay.payouts().create(request);
+		Payout payout = this.merchants.operations(merchant).payouts().create(request);
 		PayoutView view = PayoutView.of(payout, request);
 		URI location = URI.create("/payouts/" + UriUtils.encodePathSegment(view.outTradeNo(), "UTF-8"));
 		return ResponseEntity.created(location).body(view);
@@ -65,12 +68,15 @@ public class PayoutController {
 	 * Query a payout by the merchant's order number.
 	 * @param outTradeNo the order number
 	 * @param request the HTTP request, to refuse path parameters
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the payout
 	 */
 	@GetMapping("/payouts/{outTradeNo}")
-	public PayoutView get(@PathVariable String outTradeNo, HttpServletRequest request) {
+	public PayoutView get(@PathVariable String outTradeNo, @RequestParam(required = false) @Nullable String merchant,
+			HttpServletRequest request) {
 		RequestFields.refusePathParameters("outTradeNo", request);
-		return PayoutView.of(this.tokenPay.payouts().getByOutTradeNo(outTradeNo), null);
+		return PayoutView.of(this.merchants.operations(merchant).payouts().getByOutTradeNo(outTradeNo), null);
 	}
 
 	/**
@@ -78,12 +84,15 @@ public class PayoutController {
 	 * @param payoutId the platform's payout id, the {@code transactionId} of a created
 	 * payout
 	 * @param request the HTTP request, to refuse path parameters
+	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
+	 * absent
 	 * @return the gateway's answer, as {@code code}, {@code msg} and {@code requestId}
 	 */
 	@PostMapping("/payouts/{payoutId}/cancel")
-	public CancelPayoutResponse cancel(@PathVariable String payoutId, HttpServletRequest request) {
+	public CancelPayoutResponse cancel(@PathVariable String payoutId,
+			@RequestParam(required = false) @Nullable String merchant, HttpServletRequest request) {
 		RequestFields.refusePathParameters("payoutId", request);
-		return this.tokenPay.cancelPayout(payoutId);
+		return this.merchants.operations(merchant).cancelPayout(payoutId);
 	}
 
 	/**
