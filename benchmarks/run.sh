@@ -25,6 +25,9 @@ done
 for threads in 1 16; do
 	jmh "factories-t$threads" '\.FactoryBenchmark\.' -t "$threads" "${@}"
 done
+for threads in 1 16; do
+	jmh "rate-limiter-t$threads" '\.RateLimiterBenchmark\.' -t "$threads" "${@}"
+done
 jmh startup-cold '\.StartupBenchmark\.' "${@}"
 jmh startup-warm '\.StartupWarmBenchmark\.' "${@}"
 
