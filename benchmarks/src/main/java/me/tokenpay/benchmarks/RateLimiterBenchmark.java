@@ -47,7 +47,7 @@ public class RateLimiterBenchmark {
 
 	private static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
 
-	private static final int PERMITS = 1_000_000_000;
+	private static final int PERMITS = 100_000;
 
 	private Process redis;
 
