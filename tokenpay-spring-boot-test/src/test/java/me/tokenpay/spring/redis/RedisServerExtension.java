@@ -1,5 +1,6 @@
 package me.tokenpay.spring.redis;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -47,7 +48,7 @@ public class RedisServerExtension implements ParameterResolver {
 		try {
 			return RedisServer.start(binary);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new ParameterResolutionException("Could not start redis-server", ex);
 		}
 	}
