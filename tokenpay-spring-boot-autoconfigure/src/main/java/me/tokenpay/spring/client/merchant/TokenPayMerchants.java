@@ -61,8 +61,8 @@ public final class TokenPayMerchants implements NotificationKeys {
 	}
 
 	/**
-	 * Return the operations of the merchant with an app id; the first by name order when
-	 * several share it.
+	 * Return the operations of the merchant with an app id; the first in the repository's
+	 * order when several share it.
 	 * @param appId the app id
 	 * @return its operations
 	 * @throws TokenPayInvalidRequestException if no merchant has that app id
