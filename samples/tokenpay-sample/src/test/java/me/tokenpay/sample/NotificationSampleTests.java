@@ -129,6 +129,35 @@ class NotificationSampleTests {
 	}
 
 	@Test
+	void untrustedOrUnreadableDeliveriesAreAnsweredBadRequestFailNeverServerError() {
+		SignedNotification valid = TokenPayNotifications.forTesting(this.tokenPay.credentials())
+			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"notified-8\"}");
+		SignedNotification otherKey = TokenPayNotifications.forTesting(MockTokenPayServer.generateCredentials())
+			.appId(this.tokenPay.credentials().appId())
+			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"notified-8\"}");
+		SignedNotification unknownApp = TokenPayNotifications.forTesting(MockTokenPayServer.generateCredentials())
+			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"notified-8\"}");
+		List<SignedNotification> deliveries = List.of(new SignedNotification(Map.of(), valid.body()),
+				valid.withHeader("TTPay-Timestamp", "yesterday"), valid.withHeader("TTPay-Nonce", "a b"), otherKey,
+				unknownApp, new SignedNotification(valid.headers(), "not json".getBytes()),
+				new SignedNotification(valid.headers(), new byte[0]),
+				new SignedNotification(valid.headers(), new byte[70 * 1024]));
+		for (SignedNotification delivery : deliveries) {
+			this.client.post()
+				.uri("/tokenpay/notifications")
+				.headers((headers) -> delivery.headers().forEach(headers::set))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(delivery.body())
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody(String.class)
+				.isEqualTo("fail");
+		}
+		assertThat(recorded("notified-8")).isEmpty();
+	}
+
+	@Test
 	void notificationsAreListedNewestFirst() {
 		this.tokenPay.markPaid(createPayout("notified-6").transactionId());
 		this.tokenPay.awaitNotifications(SETTLED);
