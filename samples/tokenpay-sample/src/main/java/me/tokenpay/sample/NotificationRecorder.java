@@ -66,14 +66,15 @@ public class NotificationRecorder implements TokenPayNotificationHandler {
 	/**
 	 * A handled notification as this application shows it.
 	 *
+	 * @param merchant the merchant the notification is for, such as {@code default}
 	 * @param eventType the event type, such as {@code PAYPAYOUT.SUCCESS}
 	 * @param outTradeNo the merchant's order number
 	 * @param transactionId the platform's id of the payout or pay-in order
 	 * @param tradeState the trade state
 	 * @param amount the amount in major units, such as {@code "9.99"}
 	 */
-	public record NotificationView(String eventType, @Nullable String outTradeNo, @Nullable String transactionId,
-			@Nullable String tradeState, @Nullable String amount) {
+	public record NotificationView(String merchant, String eventType, @Nullable String outTradeNo,
+			@Nullable String transactionId, @Nullable String tradeState, @Nullable String amount) {
 
 		static NotificationView of(TokenPayNotification notification) {
 			Payout payout = notification.payout();
@@ -81,8 +82,9 @@ public class NotificationRecorder implements TokenPayNotificationHandler {
 			BigDecimal amount = (payout != null) ? payout.amount()
 					: (transaction != null) ? transaction.amount() : null;
 			TradeState tradeState = notification.tradeState();
-			return new NotificationView(notification.eventType().value(), notification.outTradeNo(),
-					notification.transactionId(), (tradeState != null) ? tradeState.value() : null,
+			return new NotificationView(notification.merchant(), notification.eventType().value(),
+					notification.outTradeNo(), notification.transactionId(),
+					(tradeState != null) ? tradeState.value() : null,
 					(amount != null) ? amount.stripTrailingZeros().toPlainString() : null);
 		}
 

@@ -111,8 +111,9 @@ class MerchantsSampleTests {
 
 	@Test
 	void unknownMerchantIsABadRequestNamingIt() {
-		for (String uri : new String[] { "/currencies?merchant=mars", "/balance?chain=TRON&currency=USDT&merchant=mars",
-				"/payouts/order-1?merchant=mars", "/pay-ins/cart-1?merchant=mars" }) {
+		for (String uri : new String[] { "/currencies?merchant=mars", "/notifications?merchant=mars",
+				"/balance?chain=TRON&currency=USDT&merchant=mars", "/payouts/order-1?merchant=mars",
+				"/pay-ins/cart-1?merchant=mars" }) {
 			this.client.get()
 				.uri(uri)
 				.exchange()

@@ -64,6 +64,7 @@ class NotificationSampleTests {
 		assertThat(deliveries).hasSize(3).allMatch(NotificationDelivery::acknowledged);
 		assertThat(recorded("notified-1")).singleElement().satisfies((notification) -> {
 			assertThat(notification.get("eventType")).isEqualTo("PAYPAYOUT.SUCCESS");
+			assertThat(notification.get("merchant")).isEqualTo("default");
 			assertThat(notification.get("transactionId")).isEqualTo(payout.transactionId());
 			assertThat(notification.get("tradeState")).isEqualTo("SUCCESS");
 			assertThat(notification.get("amount")).isEqualTo("12.5");
