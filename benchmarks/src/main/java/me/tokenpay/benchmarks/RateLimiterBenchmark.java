@@ -68,6 +68,8 @@ public class RateLimiterBenchmark {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectErrorStream(true)
 			.start();
+		Process started = this.redis;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 		awaitPort(port);
 		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
 		this.connectionFactory.afterPropertiesSet();

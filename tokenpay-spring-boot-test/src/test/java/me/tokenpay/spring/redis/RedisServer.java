@@ -73,6 +73,8 @@ public final class RedisServer implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
+		Process started = this.process;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!ping()) {
 			if (System.nanoTime() > deadline || !this.process.isAlive()) {
