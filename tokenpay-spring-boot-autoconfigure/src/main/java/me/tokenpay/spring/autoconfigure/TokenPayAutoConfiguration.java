@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
@@ -76,6 +77,11 @@ public final class TokenPayAutoConfiguration {
 	 * Name of the executor bean given to the JDK {@code HttpClient}.
 	 */
 	public static final String HTTP_EXECUTOR_BEAN_NAME = "tokenPayHttpExecutor";
+
+	/**
+	 * Name of the HTTP request factory bean of the TokenPay templates.
+	 */
+	public static final String REQUEST_FACTORY_BEAN_NAME = "tokenPayClientHttpRequestFactory";
 
 	/**
 	 * A cached pool: it grows with concurrent exchanges rather than queueing them, as a
@@ -117,17 +123,24 @@ public final class TokenPayAutoConfiguration {
 		return new DefaultTokenPayClientObservationConvention();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean({ TokenPayMerchants.class, TokenPayOperations.class })
-	TokenPayMerchants tokenPayMerchants(TokenPayProperties properties, TokenPayMerchantRepository merchantRepository,
-			ObjectProvider<AuthorizationSigner> signer, TokenPayClientObservationConvention observationConvention,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
+	/**
+	 * The HTTP request factory of every merchant's template: a bean so that the context
+	 * closes it (and its connection pool) on shutdown; not a default candidate, so that
+	 * it is never injected by type elsewhere.
+	 * @param properties the TokenPay properties
+	 * @param requestFactoryBuilder the application's request factory builder, if any
+	 * @param httpClientSettings the application's HTTP client settings, if any
+	 * @param httpExecutor the executor of the JDK {@code HttpClient}
+	 * @param resourceLoader the resource loader whose class loader detects the factory
+	 * @return the request factory
+	 */
+	@Bean(name = REQUEST_FACTORY_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(value = TokenPayOperations.class, name = REQUEST_FACTORY_BEAN_NAME)
+	ClientHttpRequestFactory tokenPayClientHttpRequestFactory(TokenPayProperties properties,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor,
-			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter,
-			ResourceLoader resourceLoader) {
-		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties);
+			@Qualifier(HTTP_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> httpExecutor, ResourceLoader resourceLoader) {
+		TokenPayPropertiesMapper.clientSettings(properties);
 		HttpClientSettings httpSettings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -139,9 +152,20 @@ public final class TokenPayAutoConfiguration {
 		else if (factoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponentsBuilder) {
 			factoryBuilder = HttpComponentsPool.configure(httpComponentsBuilder);
 		}
+		return factoryBuilder.build(httpSettings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean({ TokenPayMerchants.class, TokenPayOperations.class })
+	TokenPayMerchants tokenPayMerchants(TokenPayProperties properties, TokenPayMerchantRepository merchantRepository,
+			ObjectProvider<AuthorizationSigner> signer, TokenPayClientObservationConvention observationConvention,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			@Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter) {
+		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties);
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
-			.requestFactory(factoryBuilder.build(httpSettings));
+			.requestFactory(requestFactory);
 		TokenPayTemplateFactory factory = new TokenPayTemplateFactory(properties, clientSettings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention,
 				rateLimiter.getIfAvailable());

@@ -1,5 +1,6 @@
 package me.tokenpay.spring.autoconfigure;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,12 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for named merchants: properties, validation naming the entry, the
@@ -90,6 +94,18 @@ class TokenPayMerchantsAutoConfigurationTests {
 				.that()
 				.hasLowCardinalityKeyValue("merchant", "asia")
 				.hasHighCardinalityKeyValue("tokenpay.app.id", ASIA_APP_ID);
+		});
+	}
+
+	@Test
+	void closingTheContextClosesTheSharedHttpClient() {
+		this.contextRunner.run((context) -> {
+			Object factory = context.getBean(TokenPayAutoConfiguration.REQUEST_FACTORY_BEAN_NAME);
+			assertThat(factory).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			context.close();
+			assertThatIllegalStateException().isThrownBy(() -> ((HttpComponentsClientHttpRequestFactory) factory)
+				.createRequest(URI.create(this.gateway.baseUrl()), HttpMethod.GET)
+				.execute());
 		});
 	}
 
