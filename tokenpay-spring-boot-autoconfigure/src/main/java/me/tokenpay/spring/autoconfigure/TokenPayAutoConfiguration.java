@@ -1,6 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +42,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
@@ -111,9 +112,8 @@ public final class TokenPayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean({ AuthorizationSigner.class, TokenPayOperations.class })
-	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties,
-			TokenPayMerchantRepository merchantRepository) {
-		TokenPayMerchant merchant = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll());
+	AuthorizationSigner tokenPayAuthorizationSigner(TokenPayProperties properties, TokenPayMerchants merchants) {
+		TokenPayMerchant merchant = Objects.requireNonNull(merchants.merchant(merchants.defaultName()));
 		return TokenPayTemplateFactory.signer(properties, merchant.credentials());
 	}
 
@@ -169,19 +169,17 @@ public final class TokenPayAutoConfiguration {
 		TokenPayTemplateFactory factory = new TokenPayTemplateFactory(properties, clientSettings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention,
 				rateLimiter.getIfAvailable());
-		String defaultName = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll()).name();
-		return new TokenPayMerchants(merchantRepository, (merchant) -> factory.create(merchant,
-				merchant.name().equals(defaultName) ? signer.getIfAvailable() : null));
+		return new TokenPayMerchants(merchantRepository,
+				(names) -> TokenPayPropertiesMapper.defaultMerchant(properties, names),
+				(merchant, isDefault) -> factory.create(merchant, isDefault ? signer.getIfAvailable() : null));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TokenPayOperations.class)
-	TokenPayTemplate tokenPayTemplate(TokenPayProperties properties, TokenPayMerchants merchants,
-			TokenPayMerchantRepository merchantRepository) {
-		String defaultName = TokenPayPropertiesMapper.defaultMerchant(properties, merchantRepository.findAll()).name();
-		if (!(merchants.get(defaultName) instanceof TokenPayTemplate template)) {
+	TokenPayTemplate tokenPayTemplate(TokenPayMerchants merchants) {
+		if (!(merchants.get(merchants.defaultName()) instanceof TokenPayTemplate template)) {
 			throw new IllegalStateException("The TokenPayMerchants bean does not build a TokenPayTemplate for "
-					+ defaultName + "; define a TokenPayOperations bean too");
+					+ merchants.defaultName() + "; define a TokenPayOperations bean too");
 		}
 		return template;
 	}

@@ -92,22 +92,20 @@ final class TokenPayPropertiesMapper {
 	}
 
 	/**
-	 * Return the merchant the single {@code TokenPayOperations} bean calls for.
+	 * Return the name of the merchant the single {@code TokenPayOperations} bean calls
+	 * for.
 	 * @param properties the properties
-	 * @param merchants every merchant
-	 * @return the default merchant
+	 * @param names the names of every merchant
+	 * @return the default merchant's name
 	 */
-	static TokenPayMerchant defaultMerchant(TokenPayProperties properties, List<TokenPayMerchant> merchants) {
+	static String defaultMerchant(TokenPayProperties properties, Set<String> names) {
 		String name = properties.defaultMerchant();
 		if (name == null) {
-			name = (merchants.size() == 1) ? merchants.get(0).name() : TokenPayMerchant.DEFAULT_NAME;
+			name = (names.size() == 1) ? names.iterator().next() : TokenPayMerchant.DEFAULT_NAME;
 		}
-		for (TokenPayMerchant merchant : merchants) {
-			if (merchant.name().equals(name)) {
-				return merchant;
-			}
+		if (names.contains(name)) {
+			return name;
 		}
-		List<String> names = merchants.stream().map(TokenPayMerchant::name).toList();
 		throw new InvalidTokenPayPropertyException("tokenpay.default-merchant",
 				(properties.defaultMerchant() != null) ? "names '" + name + "', which is not configured"
 						: "is not set and there are several merchants",

@@ -7,8 +7,12 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.currency.BalanceSettings;
+import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.payin.PayInSettings;
+import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
@@ -17,6 +21,7 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,6 +45,16 @@ final class TokenPayTemplateFactory {
 
 	private final @Nullable TokenPayRateLimiter rateLimiter;
 
+	private final RetryPolicy retryPolicy;
+
+	private final CurrencySettings currencySettings;
+
+	private final PayoutSettings payoutSettings;
+
+	private final PayInSettings payInSettings;
+
+	private final BalanceSettings balanceSettings;
+
 	TokenPayTemplateFactory(TokenPayProperties properties, TokenPayClientSettings clientSettings,
 			RestClient.Builder restClientBuilder, ObservationRegistry observationRegistry,
 			TokenPayClientObservationConvention observationConvention, @Nullable TokenPayRateLimiter rateLimiter) {
@@ -49,6 +64,11 @@ final class TokenPayTemplateFactory {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.rateLimiter = rateLimiter;
+		this.retryPolicy = TokenPayPropertiesMapper.retryPolicy(properties);
+		this.currencySettings = TokenPayPropertiesMapper.currencySettings(properties);
+		this.payoutSettings = TokenPayPropertiesMapper.payoutSettings(properties);
+		this.payInSettings = TokenPayPropertiesMapper.payInSettings(properties);
+		this.balanceSettings = TokenPayPropertiesMapper.balanceSettings(properties);
 	}
 
 	/**
@@ -71,14 +91,14 @@ final class TokenPayTemplateFactory {
 		template.setMerchant(merchant.name());
 		template.setObservationConvention(this.observationConvention);
 		template.setReadTimeout(properties.readTimeout());
-		template.setRetryPolicy(TokenPayPropertiesMapper.retryPolicy(properties));
+		template.setRetryPolicy(this.retryPolicy);
 		if (this.rateLimiter != null) {
 			template.setRateLimiter(this.rateLimiter);
 		}
-		template.setCurrencySettings(TokenPayPropertiesMapper.currencySettings(properties));
-		template.setPayoutSettings(TokenPayPropertiesMapper.payoutSettings(properties));
-		template.setPayInSettings(TokenPayPropertiesMapper.payInSettings(properties));
-		template.setBalanceSettings(TokenPayPropertiesMapper.balanceSettings(properties));
+		template.setCurrencySettings(this.currencySettings);
+		template.setPayoutSettings(this.payoutSettings);
+		template.setPayInSettings(this.payInSettings);
+		template.setBalanceSettings(this.balanceSettings);
 		return template;
 	}
 

@@ -3,6 +3,7 @@ package me.tokenpay.spring.autoconfigure;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -192,11 +193,16 @@ class TokenPayMerchantsAutoConfigurationTests {
 	@Test
 	void userRepositoryReplacesThePropertiesAndRefreshReadsItAgain() {
 		List<TokenPayMerchant> stored = new ArrayList<>();
+		AtomicInteger reads = new AtomicInteger();
 		stored.add(new TokenPayMerchant("shop-1", new TokenPayCredentials(EU_APP_ID, "11111111", EU_SECRET), null));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
-			.withPropertyValues("tokenpay.base-url=" + this.gateway.baseUrl())
-			.withBean(TokenPayMerchantRepository.class, () -> () -> List.copyOf(stored))
+			.withPropertyValues("tokenpay.base-url=" + this.gateway.baseUrl(), "tokenpay.default-merchant=shop-1")
+			.withBean(TokenPayMerchantRepository.class, () -> () -> {
+				reads.incrementAndGet();
+				return List.copyOf(stored);
+			})
 			.run((context) -> {
+				assertThat(reads).as("repository reads at start-up").hasValue(1);
 				TokenPayMerchants merchants = context.getBean(TokenPayMerchants.class);
 				assertThat(merchants.names()).containsExactly("shop-1");
 				TokenPayOperations first = merchants.get("shop-1");
@@ -206,6 +212,7 @@ class TokenPayMerchantsAutoConfigurationTests {
 				merchants.refresh();
 				assertThat(merchants.names()).containsExactly("shop-1", "shop-2");
 				assertThat(merchants.get("shop-1")).isNotSameAs(first);
+				assertThat(merchants.defaultName()).isEqualTo("shop-1");
 			});
 	}
 

@@ -27,22 +27,26 @@ public final class TokenPayMerchants implements NotificationKeys {
 
 	private final TokenPayMerchantRepository repository;
 
-	private final Function<TokenPayMerchant, TokenPayOperations> operationsFactory;
+	private final Function<Set<String>, String> defaultChooser;
+
+	private final OperationsFactory operationsFactory;
 
 	private final Map<String, TokenPayOperations> operations = new ConcurrentHashMap<>();
 
-	private volatile Map<String, TokenPayMerchant> byName;
+	private volatile Loaded loaded;
 
 	/**
-	 * Create the merchants.
+	 * Create the merchants, reading them from the repository once.
 	 * @param repository where the merchants come from
+	 * @param defaultChooser picks the default merchant's name among the names read
 	 * @param operationsFactory builds the operations of a merchant
 	 */
-	public TokenPayMerchants(TokenPayMerchantRepository repository,
-			Function<TokenPayMerchant, TokenPayOperations> operationsFactory) {
+	public TokenPayMerchants(TokenPayMerchantRepository repository, Function<Set<String>, String> defaultChooser,
+			OperationsFactory operationsFactory) {
 		this.repository = repository;
+		this.defaultChooser = defaultChooser;
 		this.operationsFactory = operationsFactory;
-		this.byName = load(repository);
+		this.loaded = load();
 	}
 
 	/**
@@ -52,12 +56,14 @@ public final class TokenPayMerchants implements NotificationKeys {
 	 * @throws TokenPayInvalidRequestException if there is no merchant of that name
 	 */
 	public TokenPayOperations get(String name) {
-		TokenPayMerchant merchant = this.byName.get(name);
+		Loaded current = this.loaded;
+		TokenPayMerchant merchant = current.byName().get(name);
 		if (merchant == null) {
 			throw new TokenPayInvalidRequestException("merchant",
 					"merchant '" + name + "' is not configured; known merchants are " + names());
 		}
-		return this.operations.computeIfAbsent(name, (key) -> this.operationsFactory.apply(merchant));
+		boolean isDefault = name.equals(current.defaultName());
+		return this.operations.computeIfAbsent(name, (key) -> this.operationsFactory.create(merchant, isDefault));
 	}
 
 	/**
@@ -81,7 +87,16 @@ public final class TokenPayMerchants implements NotificationKeys {
 	 * @return the merchant, {@code null} if there is none of that name
 	 */
 	public @Nullable TokenPayMerchant merchant(String name) {
-		return this.byName.get(name);
+		return this.loaded.byName().get(name);
+	}
+
+	/**
+	 * Return the name of the default merchant, whose operations the application uses when
+	 * it names none.
+	 * @return the default merchant's name
+	 */
+	public String defaultName() {
+		return this.loaded.defaultName();
 	}
 
 	/**
@@ -89,7 +104,7 @@ public final class TokenPayMerchants implements NotificationKeys {
 	 * @return the names, in the repository's order
 	 */
 	public Set<String> names() {
-		return this.byName.keySet();
+		return this.loaded.byName().keySet();
 	}
 
 	/**
@@ -97,7 +112,7 @@ public final class TokenPayMerchants implements NotificationKeys {
 	 * them: calls made afterwards use the new credentials.
 	 */
 	public void refresh() {
-		this.byName = load(this.repository);
+		this.loaded = load();
 		this.operations.clear();
 	}
 
@@ -108,7 +123,7 @@ public final class TokenPayMerchants implements NotificationKeys {
 	}
 
 	private @Nullable TokenPayMerchant findByAppId(String appId) {
-		for (TokenPayMerchant merchant : this.byName.values()) {
+		for (TokenPayMerchant merchant : this.loaded.byName().values()) {
 			if (merchant.credentials().appId().equals(appId)) {
 				return merchant;
 			}
@@ -116,18 +131,45 @@ public final class TokenPayMerchants implements NotificationKeys {
 		return null;
 	}
 
-	private static Map<String, TokenPayMerchant> load(TokenPayMerchantRepository repository) {
+	private Loaded load() {
 		Map<String, TokenPayMerchant> merchants = new LinkedHashMap<>();
-		for (TokenPayMerchant merchant : repository.findAll()) {
+		for (TokenPayMerchant merchant : this.repository.findAll()) {
 			Assert.isTrue(merchants.put(merchant.name(), merchant) == null,
 					() -> "Merchant name '" + merchant.name() + "' is used twice");
 		}
-		return Collections.unmodifiableMap(merchants);
+		Map<String, TokenPayMerchant> byName = Collections.unmodifiableMap(merchants);
+		String defaultName = this.defaultChooser.apply(byName.keySet());
+		Assert.isTrue(byName.containsKey(defaultName), () -> "Default merchant '" + defaultName + "' is unknown");
+		return new Loaded(byName, defaultName);
 	}
 
 	@Override
 	public String toString() {
 		return "TokenPayMerchants" + names();
+	}
+
+	/**
+	 * Builds the operations of a merchant.
+	 */
+	@FunctionalInterface
+	public interface OperationsFactory {
+
+		/**
+		 * Build the operations of a merchant.
+		 * @param merchant the merchant
+		 * @param isDefault whether it is the default merchant, whose operations may use
+		 * the application's own parts (such as its signer)
+		 * @return the operations
+		 */
+		TokenPayOperations create(TokenPayMerchant merchant, boolean isDefault);
+
+	}
+
+	/**
+	 * The merchants read from the repository, by name, and the default's name.
+	 */
+	private record Loaded(Map<String, TokenPayMerchant> byName, String defaultName) {
+
 	}
 
 }
