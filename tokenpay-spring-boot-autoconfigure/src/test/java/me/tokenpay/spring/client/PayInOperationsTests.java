@@ -238,6 +238,22 @@ class PayInOperationsTests {
 		assertThat(this.server.getRequestCount()).isEqualTo(3);
 	}
 
+	@Test
+	void createRefusedAsExistingWhoseQueryFailsIsTheRefusalWithTheQueryFailure() {
+		TokenPayTemplate template = template(PayInAmountFormat.NUMBER);
+		this.server.enqueue(json(200, envelope(12001, "Data is existed")));
+		this.server.enqueue(json(200, envelope(12002, "Data is absence")));
+		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> template.payIns()
+			.create(CreatePayInRequest.builder(BigDecimal.ONE, Chain.TRON, "USDT").outTradeNo(OUT_TRADE_NO).build()))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(12001);
+				assertThat(ex.getSuppressed()).singleElement()
+					.isInstanceOfSatisfying(TokenPayApiException.class,
+							(query) -> assertThat(query.getCode()).isEqualTo(12002));
+			});
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 100, 20005, 20002 })
 	void createRefusedByTheGatewayIsThatRefusal(int code) {

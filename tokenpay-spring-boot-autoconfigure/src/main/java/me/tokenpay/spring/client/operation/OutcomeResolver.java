@@ -77,6 +77,26 @@ public record OutcomeResolver(int attempts, Duration delay) {
 				operation, outTradeNo, last, unknownOutcome);
 	}
 
+	/**
+	 * Look for the resource that a create refused as existing (code 12001) says is there:
+	 * the one requested, when an earlier create went through, or another one.
+	 * @param <T> the resource type
+	 * @param rejection the gateway's refusal of the create
+	 * @param query the query by order number
+	 * @return what the query found
+	 * @throws TokenPayApiException the refusal, with the query's failure suppressed, if
+	 * the query failed
+	 */
+	public static <T> T existing(TokenPayApiException rejection, Supplier<T> query) {
+		try {
+			return query.get();
+		}
+		catch (TokenPayException ex) {
+			rejection.addSuppressed(ex);
+			throw rejection;
+		}
+	}
+
 	private static String describe(TokenPayException failure) {
 		return (failure instanceof TokenPayApiException api) ? "code " + api.getCode()
 				: failure.getClass().getSimpleName();

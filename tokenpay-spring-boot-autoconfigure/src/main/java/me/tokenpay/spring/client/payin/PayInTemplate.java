@@ -120,7 +120,8 @@ public final class PayInTemplate implements PayInOperations {
 		}
 		catch (TokenPayException ex) {
 			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return existing(request, outTradeNo, rejection);
+				return matching(request, outTradeNo,
+						OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)), rejection);
 			}
 			if (ex.isOutcomeUnknown()) {
 				Transaction found = this.resolver.resolve(this.create.name(), outTradeNo, ex,
@@ -215,22 +216,6 @@ public final class PayInTemplate implements PayInOperations {
 			return new PayInClosure(transactionId, true, refusal.getRequestId());
 		}
 		throw new PayInNotClosableException(refusal, order);
-	}
-
-	/**
-	 * The gateway refused the create because the order number exists: the order is the
-	 * one requested (an earlier create went through) or another one.
-	 */
-	private PayInOrder existing(CreatePayInRequest request, String outTradeNo, TokenPayApiException rejection) {
-		Transaction existing;
-		try {
-			existing = getByOutTradeNo(outTradeNo);
-		}
-		catch (TokenPayException ex) {
-			rejection.addSuppressed(ex);
-			throw rejection;
-		}
-		return matching(request, outTradeNo, existing, rejection);
 	}
 
 	private static PayInOrder matching(CreatePayInRequest request, String outTradeNo, Transaction found,

@@ -103,7 +103,8 @@ public final class PayoutTemplate implements PayoutOperations {
 		}
 		catch (TokenPayException ex) {
 			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return existing(request, outTradeNo, rejection);
+				return matching(request, outTradeNo,
+						OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)), rejection);
 			}
 			if (ex.isOutcomeUnknown()) {
 				Payout found = this.resolver.resolve(this.create.name(), outTradeNo, ex,
@@ -131,22 +132,6 @@ public final class PayoutTemplate implements PayoutOperations {
 			.parameter(this.settings.payoutIdField(), request.payoutId())
 			.build();
 		return this.exchange.call(this.cancel, call);
-	}
-
-	/**
-	 * The gateway refused the create because the order number exists: the payout is the
-	 * one requested (an earlier create went through) or another one.
-	 */
-	private Payout existing(CreatePayoutRequest request, String outTradeNo, TokenPayApiException rejection) {
-		Payout existing;
-		try {
-			existing = getByOutTradeNo(outTradeNo);
-		}
-		catch (TokenPayException ex) {
-			rejection.addSuppressed(ex);
-			throw rejection;
-		}
-		return matching(request, outTradeNo, existing, rejection);
 	}
 
 	private static Payout matching(CreatePayoutRequest request, String outTradeNo, Payout found,
