@@ -1,9 +1,11 @@
 package me.tokenpay.sample;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import me.tokenpay.spring.test.AutoConfigureMockTokenPay;
+import me.tokenpay.spring.test.MockTokenPayRequest;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,9 +133,17 @@ class MerchantsSampleTests {
 	}
 
 	@Test
-	void currenciesOfEachMerchant() {
-		this.client.get().uri("/currencies?merchant=asia").exchange().expectStatus().isOk();
-		this.client.get().uri("/currencies?merchant=eu").exchange().expectStatus().isOk();
+	void currenciesOfAsiaComeFromItsOwnGateway() {
+		asia.seedCurrency("TRON", "ASIA", 2);
+		this.client.get()
+			.uri("/currencies?merchant=asia")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.currency == 'ASIA')].decimal")
+			.isEqualTo(List.of(2));
+		assertThat(asia.requests()).extracting(MockTokenPayRequest::path).containsExactly("/v1/currency/index");
 	}
 
 }

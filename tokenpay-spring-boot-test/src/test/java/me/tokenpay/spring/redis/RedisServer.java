@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
 /**
  * A real {@code redis-server} child process on a free loopback port, without persistence,
  * that can be stopped and started again on the same port.
@@ -58,6 +62,22 @@ public final class RedisServer implements AutoCloseable {
 	public String[] properties() {
 		return new String[] { "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.port,
 				"spring.data.redis.timeout=500ms", "spring.data.redis.connect-timeout=500ms" };
+	}
+
+	/**
+	 * Open a started Lettuce connection factory to this server, with a 500 ms command
+	 * timeout so that a stopped server fails calls quickly; destroy it after use.
+	 * @return the connection factory
+	 */
+	public LettuceConnectionFactory connectionFactory() {
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(Duration.ofMillis(500))
+			.build();
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.port), client);
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
 	}
 
 	/**
