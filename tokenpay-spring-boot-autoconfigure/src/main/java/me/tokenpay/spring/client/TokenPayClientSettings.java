@@ -26,6 +26,12 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 	public static final long DEFAULT_MAX_RESPONSE_SIZE = 1024 * 1024;
 
 	/**
+	 * The largest total size of an answer's headers, in bytes: a larger answer is a
+	 * {@link me.tokenpay.spring.client.error.TokenPayResponseHeadersTooLargeException}.
+	 */
+	public static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
+
+	/**
 	 * Check the settings.
 	 * @param baseUrl the gateway's base URL
 	 * @param maxResponseSize the largest answer body accepted

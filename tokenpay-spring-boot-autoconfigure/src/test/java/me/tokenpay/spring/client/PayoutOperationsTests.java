@@ -403,7 +403,7 @@ class PayoutOperationsTests {
 		PayoutSettings defaults = PayoutSettings.defaults();
 		template.setPayoutSettings(new PayoutSettings(defaults.createPath(), defaults.queryPath(), QueryMethod.GET,
 				defaults.cancelPath(), defaults.payoutIdField(), defaults.notOpenCodes(), 0, Duration.ZERO));
-		this.server.enqueue(answer(DOCUMENTED_DETAIL));
+		this.server.enqueue(answer(DOCUMENTED_DETAIL.replace(OUT_TRADE_NO, "order/1&x=é")));
 		template.payouts().getByOutTradeNo("order/1&x=é");
 		RecordedRequest request = takeRequest(this.server);
 		assertThat(request.getMethod()).isEqualTo("GET");

@@ -53,6 +53,25 @@ record Answer(int status, String contentType, byte[] body, @Nullable Integer cod
 	}
 
 	/**
+	 * Return this answer with one field of its {@code data} object set, still signed when
+	 * sent; an answer without a {@code data} object gets one.
+	 * @param field the field name
+	 * @param value a string, a number or a boolean
+	 * @return the changed answer
+	 */
+	Answer withDataField(String field, Object value) {
+		if (this.code == null) {
+			return this;
+		}
+		ObjectNode envelope = (ObjectNode) JSON.readTree(this.body);
+		JsonNode data = envelope.get("data");
+		ObjectNode object = (data instanceof ObjectNode existing) ? existing : envelope.putObject("data");
+		object.set(field, JSON.valueToTree(value));
+		return new Answer(this.status, this.contentType, JSON.writeValueAsBytes(envelope), this.code,
+				this.verdict + ", then " + field + " set to " + value, this.signed, this.dropConnection);
+	}
+
+	/**
 	 * Return this answer after the operation was applied, with the connection dropped
 	 * instead of answering.
 	 * @return the dropped answer

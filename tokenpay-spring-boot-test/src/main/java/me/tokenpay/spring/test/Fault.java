@@ -2,6 +2,8 @@ package me.tokenpay.spring.test;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -11,9 +13,10 @@ import org.springframework.util.Assert;
  * {@link MockTokenPayServer#injectForPayout(String, Fault)} (every request about a
  * payout) or {@link MockTokenPayServer#enqueueFor(String, Fault)} (next request of an
  * operation). {@link Kind#DELAY}, {@link Kind#WRONG_SIGNATURE},
- * {@link Kind#MISSING_SIGNATURE_HEADERS}, {@link Kind#SLOW_BODY} and
- * {@link Kind#RESET_AFTER_APPLYING} apply the operation (a payout is created or closed)
- * before misbehaving; the other kinds change nothing.
+ * {@link Kind#MISSING_SIGNATURE_HEADERS}, {@link Kind#SLOW_BODY},
+ * {@link Kind#RESET_AFTER_APPLYING}, {@link Kind#ANOTHER_ORDER},
+ * {@link Kind#FIELD_DIFFERS} and {@link Kind#HUGE_HEADERS} apply the operation (a payout
+ * is created or closed) before misbehaving; the other kinds change nothing.
  *
  * @author TokenPay Spring Boot team
  */
@@ -86,7 +89,26 @@ public final class Fault {
 		 * Process the request normally, then drop the connection without answering: the
 		 * gateway has acted but the client does not know.
 		 */
-		RESET_AFTER_APPLYING
+		RESET_AFTER_APPLYING,
+
+		/**
+		 * Process the request normally, then answer, correctly signed, about another
+		 * order: the answer's {@code data} names another {@code out_trade_no} and
+		 * {@code transaction_id}.
+		 */
+		ANOTHER_ORDER,
+
+		/**
+		 * Process the request normally, then answer, correctly signed, with one field of
+		 * {@code data} set to another value, such as an amount the request did not ask
+		 * for.
+		 */
+		FIELD_DIFFERS,
+
+		/**
+		 * Process the request normally, then answer with a header of a given size.
+		 */
+		HUGE_HEADERS
 
 	}
 
@@ -96,10 +118,20 @@ public final class Fault {
 
 	private final Duration duration;
 
+	private final @Nullable String field;
+
+	private final @Nullable Object replacement;
+
 	private Fault(Kind kind, int value, Duration duration) {
+		this(kind, value, duration, null, null);
+	}
+
+	private Fault(Kind kind, int value, Duration duration, @Nullable String field, @Nullable Object replacement) {
 		this.kind = kind;
 		this.value = value;
 		this.duration = duration;
+		this.field = field;
+		this.replacement = replacement;
 	}
 
 	/**
@@ -208,6 +240,42 @@ public final class Fault {
 	}
 
 	/**
+	 * Process the request normally, then answer about another order: the {@code data} of
+	 * the answer names this order number and a transaction id of its own.
+	 * @param outTradeNo the order number the answer names
+	 * @return the fault
+	 */
+	public static Fault answerAbout(String outTradeNo) {
+		Assert.hasText(outTradeNo, "Order number must not be blank");
+		return new Fault(Kind.ANOTHER_ORDER, 0, Duration.ZERO, "out_trade_no", outTradeNo);
+	}
+
+	/**
+	 * Process the request normally, then answer with one field of {@code data} set to
+	 * another value (or added), for example {@code fieldDiffers("amount", 99)}.
+	 * @param field the JSON field name in {@code data}
+	 * @param value a string, a number or a boolean, written as that JSON type
+	 * @return the fault
+	 */
+	public static Fault fieldDiffers(String field, Object value) {
+		Assert.hasText(field, "Field must not be blank");
+		Assert.isTrue(value instanceof String || value instanceof Number || value instanceof Boolean,
+				"Value must be a string, a number or a boolean");
+		return new Fault(Kind.FIELD_DIFFERS, 0, Duration.ZERO, field, value);
+	}
+
+	/**
+	 * Process the request normally, then answer with an extra header whose value has a
+	 * given size.
+	 * @param bytes the size of the header's value
+	 * @return the fault
+	 */
+	public static Fault hugeHeaders(int bytes) {
+		Assert.isTrue(bytes > 0, "Size must be positive");
+		return new Fault(Kind.HUGE_HEADERS, bytes, Duration.ZERO);
+	}
+
+	/**
 	 * Return the kind of misbehaviour.
 	 * @return the kind
 	 */
@@ -223,11 +291,20 @@ public final class Fault {
 		return this.duration;
 	}
 
+	@Nullable String field() {
+		return this.field;
+	}
+
+	@Nullable Object replacement() {
+		return this.replacement;
+	}
+
 	@Override
 	public String toString() {
 		return switch (this.kind) {
 			case DELAY, SLOW_BODY -> this.kind + "(" + this.duration + ")";
-			case HTTP_STATUS, GATEWAY_CODE, OVERSIZED_BODY -> this.kind + "(" + this.value + ")";
+			case HTTP_STATUS, GATEWAY_CODE, OVERSIZED_BODY, HUGE_HEADERS -> this.kind + "(" + this.value + ")";
+			case ANOTHER_ORDER, FIELD_DIFFERS -> this.kind + "(" + this.field + "=" + this.replacement + ")";
 			default -> this.kind.toString();
 		};
 	}

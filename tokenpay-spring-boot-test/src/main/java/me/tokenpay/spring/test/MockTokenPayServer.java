@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -737,6 +739,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 			case OVERSIZED_BODY -> Answer.plain(200, "application/json",
 					"{\"code\":0,\"msg\":\"success\",\"pad\":\"" + "x".repeat(fault.value() - 35) + "\"}");
 			case CONNECTION_RESET -> Answer.DROP;
+			case ANOTHER_ORDER -> judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body)
+				.withDataField("out_trade_no", Objects.requireNonNull(fault.replacement()))
+				.withDataField("transaction_id", UUID.randomUUID().toString().replace("-", ""));
+			case FIELD_DIFFERS -> judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body)
+				.withDataField(Objects.requireNonNull(fault.field()), Objects.requireNonNull(fault.replacement()));
+			case HUGE_HEADERS -> judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
 		};
 	}
 
@@ -796,6 +804,9 @@ public final class MockTokenPayServer implements AutoCloseable {
 	private void send(HttpExchange exchange, Answer answer, @Nullable Fault fault) throws IOException {
 		Headers headers = exchange.getResponseHeaders();
 		headers.set("Content-Type", answer.contentType());
+		if (fault != null && fault.getKind() == Fault.Kind.HUGE_HEADERS) {
+			headers.set("X-Mock-Padding", "x".repeat(fault.value()));
+		}
 		boolean signed = answer.signed() && (fault == null || fault.getKind() != Fault.Kind.MISSING_SIGNATURE_HEADERS);
 		if (signed) {
 			SignatureCipher signer = (fault != null && fault.getKind() == Fault.Kind.WRONG_SIGNATURE) ? this.wrongCipher

@@ -15,7 +15,7 @@ public abstract class TokenPayInvalidResponseException extends TokenPayException
 
 	protected TokenPayInvalidResponseException(String message, int httpStatus, @Nullable String requestId,
 			@Nullable Throwable cause) {
-		super(message + " (HTTP " + httpStatus + ")", requestId, cause);
+		super(message + ((httpStatus > 0) ? " (HTTP " + httpStatus + ")" : ""), requestId, cause);
 		this.httpStatus = httpStatus;
 	}
 

@@ -20,6 +20,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import me.tokenpay.spring.client.operation.InvalidFieldException;
 import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payin.TransactionDecoder;
 import me.tokenpay.spring.client.payout.Payout;
@@ -174,11 +175,18 @@ public final class TokenPayNotificationParser {
 		JsonNode detail = json(plaintext, "decrypted resource");
 		Payout payout = null;
 		Transaction transaction = null;
-		switch (originalType) {
-			case "payout", "payanother" -> payout = PayoutDecoder.decode(detail);
-			case "transaction" -> transaction = TransactionDecoder.decode(detail);
-			default -> {
+		try {
+			switch (originalType) {
+				case "payout", "payanother" -> payout = PayoutDecoder.decode(detail);
+				case "transaction" -> transaction = TransactionDecoder.decode(detail);
+				default -> {
+				}
 			}
+		}
+		catch (InvalidFieldException ex) {
+			// the value stays out of the message: it is part of a decrypted body
+			throw new TokenPayMalformedNotificationException(
+					"Notification detail has an invalid '" + ex.getField() + "' field");
 		}
 		return new TokenPayNotification(key.merchant(), appId, optionalText(envelope, "mch_id"), createTime(envelope),
 				NotificationEventType.of(eventType), originalType, payout, transaction,

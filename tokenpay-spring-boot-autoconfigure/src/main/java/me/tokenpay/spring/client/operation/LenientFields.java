@@ -13,13 +13,39 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads fields of a decoded {@code data} object leniently, as TokenPay's documents
  * disagree on types: a missing field, {@code null} or a value of another type is absent,
- * and numbers are accepted as JSON numbers or as strings of digits.
+ * and numbers are accepted as JSON numbers or as strings of digits. Numbers are
+ * range-checked before use: a number that is present but out of its range (decimals
+ * outside 0–{@value #MAX_DECIMALS}, an amount that is negative or longer than
+ * {@value #MAX_DIGITS} digits, an epoch time before 1970 or after 9999) throws an
+ * {@link InvalidFieldException}, never an arithmetic or Jackson exception. The fields an
+ * answer is checked against its request by ({@link AnswerField}) are read strictly:
+ * present but unreadable is an {@link InvalidFieldException}, not absent.
  *
  * @author TokenPay Spring Boot team
  */
 public final class LenientFields {
 
-	private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+	/**
+	 * The most decimals a currency may have.
+	 */
+	public static final int MAX_DECIMALS = 36;
+
+	/**
+	 * The most digits a whole number may have.
+	 */
+	public static final int MAX_DIGITS = 60;
+
+	/**
+	 * The most digits before the decimal point of a decimal number.
+	 */
+	private static final int MAX_INTEGER_DIGITS = 40;
+
+	/**
+	 * 9999-12-31T23:59:59.999Z.
+	 */
+	private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
+
+	private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,80}(\\.[0-9]{1,80})?");
 
 	private LenientFields() {
 	}
@@ -36,10 +62,33 @@ public final class LenientFields {
 	}
 
 	/**
-	 * Read a whole number field of any size.
+	 * Read a string field that an answer is checked against its request by, such as
+	 * {@code out_trade_no}: a number is read as its digits.
+	 * @param object the object
+	 * @param name the field name
+	 * @return the string, {@code null} if absent or {@code null}
+	 * @throws InvalidFieldException if present as another type
+	 */
+	public static @Nullable String boundText(JsonNode object, String name) {
+		JsonNode node = object.get(name);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isString()) {
+			return node.stringValue();
+		}
+		if (node.isIntegralNumber()) {
+			return wholeNumber(node, name).toString();
+		}
+		throw new InvalidFieldException(name, node.toString(), "a string");
+	}
+
+	/**
+	 * Read a whole number field of up to {@value #MAX_DIGITS} digits.
 	 * @param object the object
 	 * @param name the field name
 	 * @return the number, {@code null} if absent or not a whole number
+	 * @throws InvalidFieldException if it has more digits
 	 */
 	public static @Nullable BigInteger bigInteger(JsonNode object, String name) {
 		JsonNode node = object.get(name);
@@ -47,15 +96,60 @@ public final class LenientFields {
 			return null;
 		}
 		if (node.isIntegralNumber()) {
-			return node.bigIntegerValue();
+			return wholeNumber(node, name);
 		}
 		if (node.isString()) {
 			String text = node.stringValue().trim();
-			if (!text.isEmpty() && text.length() <= 80 && text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			if (!text.isEmpty() && text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				if (text.length() > MAX_DIGITS) {
+					throw new InvalidFieldException(name, text, "a number of at most " + MAX_DIGITS + " digits");
+				}
 				return new BigInteger(text);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Read an amount in minor units, strictly: a whole number from 0 (or 1) up to
+	 * {@value #MAX_DIGITS} digits, as a JSON number or a string of digits.
+	 * @param object the object
+	 * @param name the field name
+	 * @param positive whether {@code 0} is out of range
+	 * @return the amount, {@code null} if absent or {@code null}
+	 * @throws InvalidFieldException if present but not such a number
+	 */
+	public static @Nullable BigInteger minorAmount(JsonNode object, String name, boolean positive) {
+		JsonNode node = object.get(name);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		BigInteger amount = bigInteger(object, name);
+		if (amount == null || amount.signum() < 0 || (positive && amount.signum() == 0)) {
+			throw new InvalidFieldException(name, node.toString(),
+					(positive ? "a positive" : "a non-negative") + " whole number of minor units");
+		}
+		return amount;
+	}
+
+	/**
+	 * Read a number of decimals, strictly.
+	 * @param object the object
+	 * @param name the field name
+	 * @return the decimals, {@code null} if absent or {@code null}
+	 * @throws InvalidFieldException if present but not a whole number from 0 to
+	 * {@value #MAX_DECIMALS}
+	 */
+	public static @Nullable Integer decimals(JsonNode object, String name) {
+		JsonNode node = object.get(name);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		BigInteger decimals = bigInteger(object, name);
+		if (decimals == null || decimals.signum() < 0 || decimals.compareTo(BigInteger.valueOf(MAX_DECIMALS)) > 0) {
+			throw new InvalidFieldException(name, node.toString(), "a whole number from 0 to " + MAX_DECIMALS);
+		}
+		return decimals.intValue();
 	}
 
 	/**
@@ -85,34 +179,50 @@ public final class LenientFields {
 	 * @param object the object
 	 * @param name the field name
 	 * @return the instant, {@code null} if absent, {@code 0} or not a whole number
+	 * @throws InvalidFieldException if before 1970 or after 9999
 	 */
 	public static @Nullable Instant epochMillis(JsonNode object, String name) {
-		Long millis = longValue(object, name);
-		return (millis != null && millis > 0) ? Instant.ofEpochMilli(millis) : null;
+		BigInteger millis = bigInteger(object, name);
+		if (millis == null || millis.signum() == 0) {
+			return null;
+		}
+		if (millis.signum() < 0 || millis.compareTo(BigInteger.valueOf(MAX_EPOCH_MILLIS)) > 0) {
+			throw new InvalidFieldException(name, millis.toString(), "epoch milliseconds between 1970 and 9999");
+		}
+		return Instant.ofEpochMilli(millis.longValue());
 	}
 
 	/**
-	 * Read a decimal number field, such as a minimum payment amount.
+	 * Read a non-negative decimal number field, such as a minimum payment amount.
 	 * @param object the object
 	 * @param name the field name
 	 * @return the number, {@code null} if absent or neither a JSON number nor a string of
 	 * a plain decimal number
+	 * @throws InvalidFieldException if negative, not finite, with more than
+	 * {@value #MAX_DECIMALS} decimals or more than 40 digits before the point
 	 */
 	public static @Nullable BigDecimal decimal(JsonNode object, String name) {
 		JsonNode node = object.get(name);
 		if (node == null) {
 			return null;
 		}
+		BigDecimal value = null;
 		if (node.isNumber()) {
-			return node.decimalValue();
-		}
-		if (node.isString()) {
-			String text = node.stringValue().trim();
-			if (text.length() <= 80 && PLAIN_DECIMAL.matcher(text).matches()) {
-				return new BigDecimal(text);
+			if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+				throw new InvalidFieldException(name, node.toString(), "a finite number");
 			}
+			value = node.decimalValue();
 		}
-		return null;
+		else if (node.isString()) {
+			String text = node.stringValue().trim();
+			value = PLAIN_DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+		}
+		if (value != null && (value.signum() < 0 || value.scale() > MAX_DECIMALS
+				|| value.precision() - value.scale() > MAX_INTEGER_DIGITS)) {
+			throw new InvalidFieldException(name, node.toString(), "a non-negative number of at most "
+					+ MAX_INTEGER_DIGITS + " digits before and " + MAX_DECIMALS + " after the point");
+		}
+		return value;
 	}
 
 	/**
@@ -143,11 +253,30 @@ public final class LenientFields {
 	 */
 	public static @Nullable Chain chain(JsonNode object, String name) {
 		String chain = text(object, name);
-		if (chain == null || chain.isBlank() || chain.length() > 32
-				|| chain.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+		return (chain != null && isChain(chain)) ? Chain.of(chain) : null;
+	}
+
+	/**
+	 * Read a chain field that an answer is checked against its request by.
+	 * @param object the object
+	 * @param name the field name
+	 * @return the chain, {@code null} if absent or {@code null}
+	 * @throws InvalidFieldException if present but not a chain name
+	 */
+	public static @Nullable Chain boundChain(JsonNode object, String name) {
+		String chain = boundText(object, name);
+		if (chain == null) {
 			return null;
 		}
+		if (!isChain(chain)) {
+			throw new InvalidFieldException(name, chain, "a chain name");
+		}
 		return Chain.of(chain);
+	}
+
+	private static boolean isChain(String chain) {
+		return !chain.isBlank() && chain.length() <= 32
+				&& chain.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c));
 	}
 
 	/**
@@ -164,13 +293,14 @@ public final class LenientFields {
 	 * Read the decimals of a transaction detail: its {@code decimals} field, or the
 	 * {@code decimal} of its {@code currency} object.
 	 * @param detail the detail object
-	 * @return the decimals, {@code null} if neither is a whole number
+	 * @return the decimals, {@code null} if neither is present
+	 * @throws InvalidFieldException if the one present is out of range
 	 */
 	public static @Nullable Integer detailDecimals(JsonNode detail) {
-		Integer decimals = intValue(detail, "decimals");
+		Integer decimals = decimals(detail, "decimals");
 		JsonNode currency = detail.get("currency");
 		if (decimals == null && currency != null && currency.isObject()) {
-			decimals = intValue(currency, "decimal");
+			decimals = decimals(currency, "decimal");
 		}
 		return decimals;
 	}
@@ -179,17 +309,23 @@ public final class LenientFields {
 	 * Read the currency of a transaction detail: its {@code currency} field when a
 	 * string, or the {@code currency} of its {@code currency} object.
 	 * @param detail the detail object
-	 * @return the currency, {@code null} if neither is a string
+	 * @return the currency, {@code null} if absent
+	 * @throws InvalidFieldException if present as neither
 	 */
 	public static @Nullable String detailCurrency(JsonNode detail) {
 		JsonNode currency = detail.get("currency");
-		if (currency == null) {
-			return null;
+		if (currency != null && currency.isObject()) {
+			return boundText(currency, "currency");
 		}
-		if (currency.isString()) {
-			return currency.stringValue();
+		return boundText(detail, "currency");
+	}
+
+	private static BigInteger wholeNumber(JsonNode node, String name) {
+		BigInteger value = node.bigIntegerValue();
+		if (value.abs().toString().length() > MAX_DIGITS) {
+			throw new InvalidFieldException(name, node.toString(), "a number of at most " + MAX_DIGITS + " digits");
 		}
-		return currency.isObject() ? text(currency, "currency") : null;
+		return value;
 	}
 
 }

@@ -1,6 +1,7 @@
 package me.tokenpay.spring.client.operation;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,18 +18,36 @@ import org.springframework.util.Assert;
  * numbers
  * @param resourceId the payout id, {@code out_trade_no} or other id the call is about,
  * for observations and for exceptions that tell what to query; {@code null} if none
+ * @param expectations what the answer must say of each {@link AnswerField} when it says
+ * anything of it: the ids the call asked about and the money fields a create sends (see
+ * {@link AnswerBinding})
  * @author TokenPay Spring Boot team
  */
-public record OperationRequest(Map<String, Object> parameters, @Nullable String resourceId) {
+public record OperationRequest(Map<String, Object> parameters, @Nullable String resourceId,
+		Map<AnswerField, Object> expectations) {
 
 	/**
 	 * Create a request.
 	 * @param parameters the parameters by JSON field name, in order
 	 * @param resourceId the id the call is about
+	 * @param expectations what the answer must say of each field it states
 	 */
 	public OperationRequest {
 		Assert.notNull(parameters, "Parameters must not be null");
+		Assert.notNull(expectations, "Expectations must not be null");
 		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+		Map<AnswerField, Object> expected = new EnumMap<>(AnswerField.class);
+		expected.putAll(expectations);
+		expectations = Collections.unmodifiableMap(expected);
+	}
+
+	/**
+	 * Create a request whose answer is not checked against it.
+	 * @param parameters the parameters by JSON field name, in order
+	 * @param resourceId the id the call is about
+	 */
+	public OperationRequest(Map<String, Object> parameters, @Nullable String resourceId) {
+		this(parameters, resourceId, Map.of());
 	}
 
 	/**
@@ -46,6 +65,8 @@ public record OperationRequest(Map<String, Object> parameters, @Nullable String 
 	public static final class Builder {
 
 		private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+		private final Map<AnswerField, Object> expectations = new EnumMap<>(AnswerField.class);
 
 		private final @Nullable String resourceId;
 
@@ -70,11 +91,34 @@ public record OperationRequest(Map<String, Object> parameters, @Nullable String 
 		}
 
 		/**
+		 * Add a parameter that the answer must echo unchanged when it states the field.
+		 * @param field the field, whose JSON name is the parameter's
+		 * @param value what is sent; {@code null} adds nothing
+		 * @return this builder
+		 */
+		public Builder bound(AnswerField field, @Nullable Object value) {
+			return parameter(field.jsonName(), value).expect(field, value);
+		}
+
+		/**
+		 * Expect the answer, when it states a field, to state a given value.
+		 * @param field the field
+		 * @param value the value the answer must state; {@code null} expects nothing
+		 * @return this builder
+		 */
+		public Builder expect(AnswerField field, @Nullable Object value) {
+			if (value != null) {
+				this.expectations.put(field, value);
+			}
+			return this;
+		}
+
+		/**
 		 * Build the request.
 		 * @return the request
 		 */
 		public OperationRequest build() {
-			return new OperationRequest(this.parameters, this.resourceId);
+			return new OperationRequest(this.parameters, this.resourceId, this.expectations);
 		}
 
 	}

@@ -1,10 +1,12 @@
 package me.tokenpay.spring.client.operation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 
 import org.springframework.util.Assert;
@@ -12,8 +14,9 @@ import org.springframework.util.Assert;
 /**
  * Resolves a create whose outcome is unknown by querying its {@code outTradeNo} a few
  * times, as the gateway may still be storing it. What the query finds is the created
- * resource; when no query finds it, the outcome stays unknown and says so in a
- * {@link TokenPayOutcomeUnknownException} carrying the {@code outTradeNo}.
+ * resource if it is what the create asked for ({@link AnswerBinding}); when no query
+ * finds it, or what it finds differs from the create, the outcome stays unknown and says
+ * so in a {@link TokenPayOutcomeUnknownException} carrying the {@code outTradeNo}.
  *
  * @param attempts how many queries to make, {@code 0} for none
  * @param delay the wait before the first query, doubled before each next one
@@ -38,16 +41,36 @@ public record OutcomeResolver(int attempts, Duration delay) {
 	 * Look for the resource a create may have made.
 	 * @param <T> the resource type
 	 * @param operation the create's operation name, such as {@code create-payout}
-	 * @param outTradeNo the order number the create sent
+	 * @param create the create's call, about its order number
 	 * @param unknownOutcome the failure that left the outcome unknown
 	 * @param query the query by order number
 	 * @param queryHint how the caller can query later, such as
 	 * {@code getByOutTradeNo("…")}
 	 * @return what the query found
-	 * @throws TokenPayOutcomeUnknownException if no query found it; a gateway code other
-	 * than "data is absence" that is not retryable ends the queries early
+	 * @throws TokenPayOutcomeUnknownException if no query found it, or found something
+	 * else than the create asked for; a gateway code other than "data is absence" that is
+	 * not retryable ends the queries early
 	 */
-	public <T> T resolve(String operation, String outTradeNo, TokenPayException unknownOutcome, Supplier<T> query,
+	public <T extends AnswerSubject> T resolve(String operation, OperationRequest create,
+			TokenPayException unknownOutcome, Supplier<T> query, String queryHint) {
+		String outTradeNo = create.resourceId();
+		Assert.notNull(outTradeNo, "A create is about its outTradeNo");
+		T found = find(operation, outTradeNo, unknownOutcome, query, queryHint);
+		List<String> mismatches = AnswerBinding.mismatches(create.expectations(), found);
+		if (mismatches.isEmpty()) {
+			return found;
+		}
+		TokenPayException differs = new TokenPayMismatchedResponseException(operation, outTradeNo, mismatches, 0, null);
+		throw new TokenPayOutcomeUnknownException(
+				operation + " " + outTradeNo + " may have been applied: its answer was lost or unusable ("
+						+ unknownOutcome.getClass().getSimpleName()
+						+ ") and the order the gateway has under its outTradeNo " + "differs from the request ("
+						+ String.join("; ", mismatches) + "). Do not create it again under "
+						+ "another outTradeNo before finding out what was paid",
+				operation, outTradeNo, differs, unknownOutcome);
+	}
+
+	private <T> T find(String operation, String outTradeNo, TokenPayException unknownOutcome, Supplier<T> query,
 			String queryHint) {
 		TokenPayException last = unknownOutcome;
 		Duration wait = this.delay;

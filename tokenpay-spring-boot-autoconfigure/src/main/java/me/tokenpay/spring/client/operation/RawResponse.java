@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
+import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.error.TokenPayNonJsonResponseException;
+import me.tokenpay.spring.client.error.TokenPayResponseHeadersTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +40,13 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 	static RawResponse read(ClientHttpResponse response, long maxSize, @Nullable Long deadline) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		long contentLength = headers.getContentLength();
 		InputStream body = response.getBody();
 		boolean ended = false;
 		try {
+			if (headerSize(headers) > TokenPayClientSettings.MAX_RESPONSE_HEADER_SIZE) {
+				throw new TokenPayResponseHeadersTooLargeException(status, null);
+			}
+			long contentLength = headers.getContentLength();
 			if (contentLength > maxSize) {
 				throw new TokenPayResponseTooLargeException(status, maxSize);
 			}
@@ -84,6 +89,12 @@ record RawResponse(int status, HttpHeaders headers, byte[] body) {
 				ConnectionAbort.abort(body);
 			}
 		}
+	}
+
+	private static long headerSize(HttpHeaders headers) {
+		long[] size = new long[1];
+		headers.forEach((name, values) -> values.forEach((value) -> size[0] += name.length() + value.length() + 4));
+		return size[0];
 	}
 
 	/**

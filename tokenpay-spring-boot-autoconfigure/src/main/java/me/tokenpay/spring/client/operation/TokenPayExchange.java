@@ -15,7 +15,9 @@ import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPayResponseHeadersTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
@@ -216,7 +218,7 @@ public final class TokenPayExchange {
 		return query.toString();
 	}
 
-	private <T> T attempt(OperationDescriptor<T> operation, PreparedRequest request,
+	private <T> T attempt(OperationDescriptor<T> operation, OperationRequest call, PreparedRequest request,
 			TokenPayClientObservationContext context, long callStart) {
 		context.startAttempt();
 		context.setCode(null);
@@ -238,7 +240,49 @@ public final class TokenPayExchange {
 			throw new TokenPayUnexpectedResponseException("code 0 on an HTTP error status", response.status(),
 					envelope.requestId());
 		}
-		return operation.decoder().decode(envelope);
+		return bound(operation, call, decode(operation, envelope), envelope);
+	}
+
+	/**
+	 * Decode an accepted answer; whatever the decoder throws that is not already a
+	 * {@link TokenPayException} (a field out of range, a Jackson or arithmetic exception)
+	 * means the answer is unusable.
+	 */
+	private static <T> T decode(OperationDescriptor<T> operation, ResponseEnvelope envelope) {
+		try {
+			return operation.decoder().decode(envelope);
+		}
+		catch (TokenPayException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			throw new TokenPayUnexpectedResponseException(
+					"'data' could not be read as the result of " + operation.name() + ": "
+							+ ((ex.getMessage() != null)
+									? GatewayText.safe(ex.getMessage(), GatewayText.MAX_DETAIL_LENGTH)
+									: ex.getClass().getSimpleName()),
+					envelope.httpStatus(), envelope.requestId());
+		}
+	}
+
+	/**
+	 * Accept a result only if it is about what the call asked, by {@link AnswerBinding}.
+	 */
+	private static <T> T bound(OperationDescriptor<T> operation, OperationRequest call, T result,
+			ResponseEnvelope envelope) {
+		if (call.expectations().isEmpty()) {
+			return result;
+		}
+		if (!(result instanceof AnswerSubject subject)) {
+			throw new IllegalStateException(operation.name() + " expects fields of its answer but its result "
+					+ result.getClass().getName() + " is no AnswerSubject");
+		}
+		List<String> mismatches = AnswerBinding.mismatches(call.expectations(), subject);
+		if (!mismatches.isEmpty()) {
+			throw new TokenPayMismatchedResponseException(operation.name(), call.resourceId(), mismatches,
+					envelope.httpStatus(), envelope.requestId());
+		}
+		return result;
 	}
 
 	private Duration retryPermitWait(TokenPayRateLimiter limiter, long callStart) {
@@ -273,6 +317,9 @@ public final class TokenPayExchange {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			if (TransportFailures.headersTooLarge(ex)) {
+				throw new TokenPayResponseHeadersTooLargeException(0, ex);
+			}
 			throw TransportFailures.translate(ex, deadline != null && System.nanoTime() - deadline >= 0);
 		}
 	}
@@ -340,7 +387,7 @@ public final class TokenPayExchange {
 		@Override
 		public T execute() {
 			try {
-				return attempt(this.operation, this.prepared, this.context, this.start);
+				return attempt(this.operation, this.request, this.prepared, this.context, this.start);
 			}
 			catch (TokenPayException ex) {
 				if (this.unknownOutcome == null && ex.isOutcomeUnknown()) {

@@ -30,7 +30,21 @@ final class TransportFailures {
 	private static final Set<String> UNSENT_TIMEOUTS = Set.of("org.apache.hc.client5.http.ConnectTimeoutException",
 			"org.apache.hc.client5.http.ConnectionRequestTimeoutException");
 
+	/**
+	 * Apache HttpComponents' refusal of a header line or count over its limits.
+	 */
+	private static final String HEADER_LIMIT = "org.apache.hc.core5.http.MessageConstraintException";
+
 	private TransportFailures() {
+	}
+
+	/**
+	 * Return whether the HTTP client refused the answer's headers as over its limits.
+	 * @param failure what the HTTP client threw
+	 * @return whether the headers were too large
+	 */
+	static boolean headersTooLarge(RuntimeException failure) {
+		return causedByAnyNamed(failure, Set.of(HEADER_LIMIT));
 	}
 
 	/**
@@ -42,7 +56,7 @@ final class TransportFailures {
 	 * @return the exception to throw
 	 */
 	static TokenPayTransportException translate(RuntimeException failure, boolean readTimeoutElapsed) {
-		boolean unsentTimeout = causedByAnyNamed(failure);
+		boolean unsentTimeout = causedByAnyNamed(failure, UNSENT_TIMEOUTS);
 		boolean requestSent = !unsentTimeout
 				&& !causedBy(failure, ConnectException.class, HttpConnectTimeoutException.class,
 						UnknownHostException.class, NoRouteToHostException.class, SSLHandshakeException.class);
@@ -72,9 +86,9 @@ final class TransportFailures {
 		return false;
 	}
 
-	private static boolean causedByAnyNamed(Throwable ex) {
+	private static boolean causedByAnyNamed(Throwable ex, Set<String> classNames) {
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (UNSENT_TIMEOUTS.contains(candidate.getClass().getName())) {
+			if (classNames.contains(candidate.getClass().getName())) {
 				return true;
 			}
 		}

@@ -11,6 +11,8 @@ import me.tokenpay.spring.client.currency.CurrencyDecimals;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
+import me.tokenpay.spring.client.operation.AnswerBinding;
+import me.tokenpay.spring.client.operation.AnswerField;
 import me.tokenpay.spring.client.operation.Idempotency;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.operation.OperationRequest;
@@ -98,13 +100,15 @@ public final class PayInTemplate implements PayInOperations {
 		String requested = request.outTradeNo();
 		String outTradeNo = (requested != null) ? requested : OutTradeNumbers.generate();
 		OperationRequest call = OperationRequest.about(outTradeNo)
-			.parameter("out_trade_no", outTradeNo)
+			.bound(AnswerField.OUT_TRADE_NO, outTradeNo)
 			.parameter("amount", amount(request))
+			.expect(AnswerField.AMOUNT, request.amount())
 			.parameter("chain", request.chain().value())
-			.parameter("currency", request.currency())
+			.expect(AnswerField.CHAIN, request.chain())
+			.bound(AnswerField.CURRENCY, request.currency())
 			.parameter("expire_second", request.expireSecond())
 			.parameter("order_type", request.orderType())
-			.parameter("to_address", request.toAddress())
+			.bound(AnswerField.TO_ADDRESS, request.toAddress())
 			.parameter("description", request.description())
 			.parameter("attach", request.attach())
 			.parameter("locale", request.locale())
@@ -120,13 +124,13 @@ public final class PayInTemplate implements PayInOperations {
 		}
 		catch (TokenPayException ex) {
 			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return matching(request, outTradeNo,
-						OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)), rejection);
+				return matching(call, OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)),
+						rejection);
 			}
 			if (ex.isOutcomeUnknown()) {
-				Transaction found = this.resolver.resolve(this.create.name(), outTradeNo, ex,
+				Transaction found = this.resolver.resolve(this.create.name(), call, ex,
 						() -> getByOutTradeNo(outTradeNo), "payIns().getByOutTradeNo(\"" + outTradeNo + "\")");
-				return matching(request, outTradeNo, found, null);
+				return new PayInOrder(outTradeNo, null, null, found.expireTime(), found);
 			}
 			throw ex;
 		}
@@ -136,8 +140,8 @@ public final class PayInTemplate implements PayInOperations {
 	public Transaction get(PayInQuery query) {
 		Assert.notNull(query, "Query must not be null");
 		OperationRequest call = OperationRequest.about(query.id())
-			.parameter("out_trade_no", query.outTradeNo())
-			.parameter("transaction_id", query.transactionId())
+			.bound(AnswerField.OUT_TRADE_NO, query.outTradeNo())
+			.bound(AnswerField.TRANSACTION_ID, query.transactionId())
 			.build();
 		return this.exchange.call(this.query, call);
 	}
@@ -218,25 +222,17 @@ public final class PayInTemplate implements PayInOperations {
 		throw new PayInNotClosableException(refusal, order);
 	}
 
-	private static PayInOrder matching(CreatePayInRequest request, String outTradeNo, Transaction found,
-			@Nullable TokenPayApiException rejection) {
-		if (sameAs(request, found)) {
+	/**
+	 * Accept the order that a create refused as existing says is there only if it is the
+	 * one the create asked for, by the same rule as a direct answer.
+	 */
+	private static PayInOrder matching(OperationRequest create, Transaction found, TokenPayApiException rejection) {
+		String outTradeNo = create.resourceId();
+		Assert.state(outTradeNo != null, "A create is about its outTradeNo");
+		if (AnswerBinding.mismatches(create.expectations(), found).isEmpty()) {
 			return new PayInOrder(outTradeNo, null, null, found.expireTime(), found);
 		}
-		TokenPayApiException refusal = (rejection != null) ? rejection
-				: new TokenPayApiException(DATA_EXISTS, "outTradeNo belongs to another pay-in order", null, 200);
-		throw new PayInConflictException(refusal, outTradeNo, found);
-	}
-
-	/**
-	 * Compare what the order says with the request, field by field, where the gateway
-	 * told it.
-	 */
-	private static boolean sameAs(CreatePayInRequest request, Transaction order) {
-		BigDecimal amount = order.amount();
-		return (amount == null || amount.compareTo(request.amount()) == 0)
-				&& (order.chain() == null || request.chain().equals(order.chain()))
-				&& (order.currency() == null || request.currency().equals(order.currency()));
+		throw new PayInConflictException(rejection, outTradeNo, found);
 	}
 
 }

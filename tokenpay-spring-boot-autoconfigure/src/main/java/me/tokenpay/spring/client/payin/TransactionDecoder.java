@@ -5,13 +5,14 @@ import me.tokenpay.spring.client.operation.DataDecoder;
 import me.tokenpay.spring.client.operation.ResponseEnvelope;
 import tools.jackson.databind.JsonNode;
 
-import static me.tokenpay.spring.client.operation.LenientFields.bigInteger;
-import static me.tokenpay.spring.client.operation.LenientFields.chain;
+import static me.tokenpay.spring.client.operation.LenientFields.boundChain;
+import static me.tokenpay.spring.client.operation.LenientFields.boundText;
 import static me.tokenpay.spring.client.operation.LenientFields.detailCurrency;
 import static me.tokenpay.spring.client.operation.LenientFields.detailDecimals;
 import static me.tokenpay.spring.client.operation.LenientFields.epochMillis;
 import static me.tokenpay.spring.client.operation.LenientFields.intValue;
 import static me.tokenpay.spring.client.operation.LenientFields.longValue;
+import static me.tokenpay.spring.client.operation.LenientFields.minorAmount;
 import static me.tokenpay.spring.client.operation.LenientFields.text;
 import static me.tokenpay.spring.client.operation.LenientFields.tradeState;
 
@@ -44,14 +45,14 @@ public final class TransactionDecoder implements DataDecoder<Transaction> {
 	 * @return the pay-in order
 	 */
 	public static Transaction decode(JsonNode data) {
-		return new Transaction(text(data, "out_trade_no"), text(data, "transaction_id"), tradeState(data),
-				intValue(data, "status"), intValue(data, "notify_status"), bigInteger(data, "amount"),
-				detailDecimals(data), chain(data, "chain"), detailCurrency(data), text(data, "to_address"),
+		return new Transaction(boundText(data, "out_trade_no"), boundText(data, "transaction_id"), tradeState(data),
+				intValue(data, "status"), intValue(data, "notify_status"), minorAmount(data, "amount", true),
+				detailDecimals(data), boundChain(data, "chain"), detailCurrency(data), boundText(data, "to_address"),
 				text(data, "from_address"), text(data, "contract_address"), text(data, "tx_id"),
 				longValue(data, "block_no"), text(data, "description"), text(data, "attach"), text(data, "notify_url"),
 				epochMillis(data, "create_time"), epochMillis(data, "expire_time"), epochMillis(data, "pay_time"),
-				epochMillis(data, "block_time"), epochMillis(data, "close_time"), bigInteger(data, "service_amount"),
-				text(data, "service_amount_currency"), data.toString());
+				epochMillis(data, "block_time"), epochMillis(data, "close_time"),
+				minorAmount(data, "service_amount", false), text(data, "service_amount_currency"), data.toString());
 	}
 
 }

@@ -6,6 +6,9 @@ import java.time.Instant;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TradeState;
+import me.tokenpay.spring.client.operation.AnswerField;
+import me.tokenpay.spring.client.operation.AnswerSubject;
+import me.tokenpay.spring.client.operation.LenientFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +50,7 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 		@Nullable String fromAddress, @Nullable String txId, @Nullable Long blockNo, @Nullable String description,
 		@Nullable String attach, @Nullable String notifyUrl, @Nullable Instant createTime, @Nullable Instant payTime,
 		@Nullable Instant closeTime, @Nullable BigInteger serviceMinorAmount, @Nullable String serviceAmountCurrency,
-		@Nullable String json) {
+		@Nullable String json) implements AnswerSubject {
 
 	/**
 	 * Return a payout known only by its merchant order number, for an accepted answer
@@ -102,7 +105,8 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 
 	private @Nullable BigDecimal majorUnits(@Nullable BigInteger minor) {
 		Integer scale = this.decimals;
-		return (minor != null && scale != null && scale >= 0) ? new BigDecimal(minor, scale) : null;
+		return (minor != null && scale != null && scale >= 0 && scale <= LenientFields.MAX_DECIMALS)
+				? new BigDecimal(minor, scale) : null;
 	}
 
 	/**
@@ -114,6 +118,23 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 	public String toString() {
 		return "Payout[outTradeNo=" + this.outTradeNo + ", transactionId=" + this.transactionId + ", tradeState="
 				+ this.tradeState + ", amount=" + amount() + " " + this.currency + ", chain=" + this.chain + "]";
+	}
+
+	/**
+	 * Return what the gateway said of a field the client checks against the call.
+	 * @param field the field
+	 * @return the value, {@code null} if the answer did not say
+	 */
+	@Override
+	public @Nullable Object answered(AnswerField field) {
+		return switch (field) {
+			case OUT_TRADE_NO -> this.outTradeNo;
+			case TRANSACTION_ID -> this.transactionId;
+			case AMOUNT -> amount();
+			case CHAIN -> this.chain;
+			case CURRENCY -> this.currency;
+			case TO_ADDRESS -> this.toAddress;
+		};
 	}
 
 }

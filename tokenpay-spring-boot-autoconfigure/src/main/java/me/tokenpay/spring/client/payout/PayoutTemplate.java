@@ -1,11 +1,12 @@
 package me.tokenpay.spring.client.payout;
 
-import java.math.BigDecimal;
 import java.util.Set;
 
 import me.tokenpay.spring.client.currency.CurrencyDecimals;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.operation.AnswerBinding;
+import me.tokenpay.spring.client.operation.AnswerField;
 import me.tokenpay.spring.client.operation.Idempotency;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.operation.OperationRequest;
@@ -89,11 +90,13 @@ public final class PayoutTemplate implements PayoutOperations {
 		String requested = request.outTradeNo();
 		String outTradeNo = (requested != null) ? requested : OutTradeNumbers.generate();
 		OperationRequest call = OperationRequest.about(outTradeNo)
-			.parameter("out_trade_no", outTradeNo)
+			.bound(AnswerField.OUT_TRADE_NO, outTradeNo)
 			.parameter("amount", request.amount().toPlainString())
+			.expect(AnswerField.AMOUNT, request.amount())
 			.parameter("chain", request.chain().value())
-			.parameter("currency", request.currency())
-			.parameter("to_address", request.toAddress())
+			.expect(AnswerField.CHAIN, request.chain())
+			.bound(AnswerField.CURRENCY, request.currency())
+			.bound(AnswerField.TO_ADDRESS, request.toAddress())
 			.parameter("description", request.description())
 			.parameter("attach", request.attach())
 			.parameter("notify_url", request.notifyUrl())
@@ -103,13 +106,14 @@ public final class PayoutTemplate implements PayoutOperations {
 		}
 		catch (TokenPayException ex) {
 			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return matching(request, outTradeNo,
-						OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)), rejection);
+				return matching(call, OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)),
+						rejection);
 			}
 			if (ex.isOutcomeUnknown()) {
-				Payout found = this.resolver.resolve(this.create.name(), outTradeNo, ex,
-						() -> getByOutTradeNo(outTradeNo), "getByOutTradeNo(\"" + outTradeNo + "\")");
-				return matching(request, outTradeNo, found, null);
+				return this.resolver
+					.resolve(this.create.name(), call, ex, () -> getByOutTradeNo(outTradeNo),
+							"getByOutTradeNo(\"" + outTradeNo + "\")")
+					.withDefaultOutTradeNo(outTradeNo);
 			}
 			throw ex;
 		}
@@ -119,8 +123,8 @@ public final class PayoutTemplate implements PayoutOperations {
 	public Payout get(PayoutQuery query) {
 		Assert.notNull(query, "Query must not be null");
 		OperationRequest call = OperationRequest.about(query.id())
-			.parameter("out_trade_no", query.outTradeNo())
-			.parameter("transaction_id", query.transactionId())
+			.bound(AnswerField.OUT_TRADE_NO, query.outTradeNo())
+			.bound(AnswerField.TRANSACTION_ID, query.transactionId())
 			.build();
 		return this.exchange.call(this.query, call);
 	}
@@ -134,27 +138,18 @@ public final class PayoutTemplate implements PayoutOperations {
 		return this.exchange.call(this.cancel, call);
 	}
 
-	private static Payout matching(CreatePayoutRequest request, String outTradeNo, Payout found,
-			@Nullable TokenPayApiException rejection) {
+	/**
+	 * Accept the payout that a create refused as existing says is there only if it is the
+	 * one the create asked for, by the same rule as a direct answer.
+	 */
+	private static Payout matching(OperationRequest create, Payout found, TokenPayApiException rejection) {
+		String outTradeNo = create.resourceId();
+		Assert.state(outTradeNo != null, "A create is about its outTradeNo");
 		Payout payout = found.withDefaultOutTradeNo(outTradeNo);
-		if (sameAs(request, payout)) {
+		if (AnswerBinding.mismatches(create.expectations(), payout).isEmpty()) {
 			return payout;
 		}
-		TokenPayApiException refusal = (rejection != null) ? rejection
-				: new TokenPayApiException(DATA_EXISTS, "outTradeNo belongs to another payout", null, 200);
-		throw new PayoutConflictException(refusal, outTradeNo, payout);
-	}
-
-	/**
-	 * Compare what the payout says with the request, field by field, where the gateway
-	 * told it.
-	 */
-	private static boolean sameAs(CreatePayoutRequest request, Payout payout) {
-		BigDecimal amount = payout.amount();
-		return (amount == null || amount.compareTo(request.amount()) == 0)
-				&& (payout.chain() == null || request.chain().equals(payout.chain()))
-				&& (payout.currency() == null || request.currency().equals(payout.currency()))
-				&& (payout.toAddress() == null || request.toAddress().equals(payout.toAddress()));
+		throw new PayoutConflictException(rejection, outTradeNo, payout);
 	}
 
 }
