@@ -4,6 +4,7 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
+import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPaySignatureException;
@@ -185,8 +186,8 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException outcomeUnknown && isCreate(outcomeUnknown)) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-					"TokenPay's answer to the create was lost and the order could not be found yet; query it later "
-							+ "or repeat the create with the same outTradeNo");
+					"TokenPay's answer to the create was lost or unusable and the order could not be confirmed yet; "
+							+ "query it later or repeat the create with the same outTradeNo");
 		}
 		if (ex instanceof TokenPayOutcomeUnknownException) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -203,6 +204,12 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (ex instanceof TokenPayTransportException) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "TokenPay could not be reached");
+		}
+		if (ex instanceof TokenPayMismatchedResponseException mismatch) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"TokenPay answered about something else than was asked; nothing in the answer was used");
+			problem.setProperty("id", mismatch.getId());
+			return problem;
 		}
 		if (ex instanceof TokenPaySignatureException) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,

@@ -38,10 +38,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * <li>A connection goes back to the pool only if nothing is left to read when its answer
  * ended where its framing said: no byte buffered by the client beyond the answer and none
  * waiting in the socket. Extra bytes behind a body (a second, smuggled answer) close the
- * connection, so the next call opens a new one. Bytes that arrive later, once the
- * connection idles in the pool, are found by the check before reuse
- * ({@code validateAfterInactivity}) that HttpComponents runs on connections idle for a
- * while.</li>
+ * connection, so the next call opens a new one. Bytes that arrive later, while the
+ * connection idles in the pool, are looked for again before every reuse (without
+ * blocking); a connection idle for {@value #IDLE_CHECK_SECONDS} seconds or more is also
+ * checked for having been closed by the gateway.</li>
  * <li>The status line and headers must arrive within one socket timeout (the read
  * timeout) of the moment the client starts reading them, however slowly they drip: the
  * connection is shut when it passes. Headers are limited to
@@ -57,6 +57,12 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 	 * The most header lines accepted in an answer.
 	 */
 	static final int MAX_HEADER_COUNT = 100;
+
+	/**
+	 * How long a connection idles before its reuse also checks, blocking for up to a
+	 * millisecond, whether the gateway closed it.
+	 */
+	static final int IDLE_CHECK_SECONDS = 2;
 
 	private static final Http1Config HTTP1 = Http1Config.custom()
 		.setMaxLineLength(TokenPayClientSettings.MAX_RESPONSE_HEADER_SIZE)
@@ -123,6 +129,8 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 
 		private final BufferWatchingParser parser;
 
+		private volatile long passivatedAt = System.nanoTime();
+
 		GuardedConnection(ManagedHttpClientConnection connection, BufferWatchingParser parser) {
 			this.connection = connection;
 			this.parser = parser;
@@ -184,9 +192,19 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 			return this.connection.isDataAvailable(timeout);
 		}
 
+		/**
+		 * Whether the connection must not be reused: bytes arrived since its last answer
+		 * ended, or, once idle for a while, the gateway closed it. The pool asks before
+		 * every reuse.
+		 */
 		@Override
 		public boolean isStale() throws IOException {
-			return this.connection.isStale() || this.parser.hasBufferedBytes();
+			if (this.parser.hasBufferedBytes() || socketHasBytes()) {
+				return true;
+			}
+			// the I/O clock of the pool, as HttpComponents' own validateAfterInactivity
+			boolean idle = System.nanoTime() - this.passivatedAt >= TimeUnit.SECONDS.toNanos(IDLE_CHECK_SECONDS);
+			return idle && this.connection.isStale();
 		}
 
 		@Override
@@ -216,6 +234,7 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 
 		@Override
 		public void passivate() {
+			this.passivatedAt = System.nanoTime();
 			this.connection.passivate();
 		}
 

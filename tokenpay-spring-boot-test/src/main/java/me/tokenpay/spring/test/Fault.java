@@ -15,8 +15,9 @@ import org.springframework.util.Assert;
  * operation). {@link Kind#DELAY}, {@link Kind#WRONG_SIGNATURE},
  * {@link Kind#MISSING_SIGNATURE_HEADERS}, {@link Kind#SLOW_BODY},
  * {@link Kind#RESET_AFTER_APPLYING}, {@link Kind#ANOTHER_ORDER},
- * {@link Kind#FIELD_DIFFERS} and {@link Kind#HUGE_HEADERS} apply the operation (a payout
- * is created or closed) before misbehaving; the other kinds change nothing.
+ * {@link Kind#FIELD_DIFFERS}, {@link Kind#HUGE_HEADERS}, {@link Kind#BYTES_BEHIND_BODY}
+ * and {@link Kind#DRIPPING_HEADERS} apply the operation (a payout is created or closed)
+ * before misbehaving; the other kinds change nothing.
  *
  * @author TokenPay Spring Boot team
  */
@@ -108,7 +109,19 @@ public final class Fault {
 		/**
 		 * Process the request normally, then answer with a header of a given size.
 		 */
-		HUGE_HEADERS
+		HUGE_HEADERS,
+
+		/**
+		 * Process the request normally, answer, then write more bytes behind the body on
+		 * the connection kept alive, such as a second, smuggled answer.
+		 */
+		BYTES_BEHIND_BODY,
+
+		/**
+		 * Process the request normally, then send the status line and headers one byte at
+		 * a time with a pause between bytes.
+		 */
+		DRIPPING_HEADERS
 
 	}
 
@@ -276,6 +289,30 @@ public final class Fault {
 	}
 
 	/**
+	 * Process the request normally, answer, then write bytes behind the answer's body on
+	 * the connection, which stays open: a client that reads them as the answer to its
+	 * next call on that connection reads an answer meant for no call of its own.
+	 * @param bytes the bytes, for example a whole HTTP answer
+	 * @return the fault
+	 */
+	public static Fault bytesBehindBody(String bytes) {
+		Assert.hasLength(bytes, "Bytes must not be empty");
+		return new Fault(Kind.BYTES_BEHIND_BODY, 0, Duration.ZERO, null, bytes);
+	}
+
+	/**
+	 * Process the request normally, then send the status line and headers one byte at a
+	 * time: each byte resets a per-read socket timeout, so only a deadline on the whole
+	 * head ends the call in time.
+	 * @param pause the pause before each byte
+	 * @return the fault
+	 */
+	public static Fault drippingHeaders(Duration pause) {
+		Assert.isTrue(!pause.isNegative(), "Pause must not be negative");
+		return new Fault(Kind.DRIPPING_HEADERS, 0, pause);
+	}
+
+	/**
 	 * Return the kind of misbehaviour.
 	 * @return the kind
 	 */
@@ -302,7 +339,7 @@ public final class Fault {
 	@Override
 	public String toString() {
 		return switch (this.kind) {
-			case DELAY, SLOW_BODY -> this.kind + "(" + this.duration + ")";
+			case DELAY, SLOW_BODY, DRIPPING_HEADERS -> this.kind + "(" + this.duration + ")";
 			case HTTP_STATUS, GATEWAY_CODE, OVERSIZED_BODY, HUGE_HEADERS -> this.kind + "(" + this.value + ")";
 			case ANOTHER_ORDER, FIELD_DIFFERS -> this.kind + "(" + this.field + "=" + this.replacement + ")";
 			default -> this.kind.toString();

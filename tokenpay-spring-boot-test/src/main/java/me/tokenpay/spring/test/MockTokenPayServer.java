@@ -130,6 +130,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final HttpServer httpServer;
 
+	private final WireFront front;
+
 	private final ExecutorService executor;
 
 	private volatile Clock clock = Clock.systemUTC();
@@ -144,7 +146,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.notifications = new NotificationSender(credentials, generateCredentials());
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
-			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open a loopback port for the mock TokenPay server", ex);
@@ -152,6 +154,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.httpServer.createContext("/", this::handle);
 		this.httpServer.setExecutor(this.executor);
 		this.httpServer.start();
+		this.front = new WireFront(port, this.httpServer.getAddress(), this.executor);
 	}
 
 	/**
@@ -197,9 +200,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return the base URL, for example {@code http://127.0.0.1:53124}
 	 */
 	public String baseUrl() {
-		InetSocketAddress address = this.httpServer.getAddress();
-		String host = address.getAddress().getHostAddress();
-		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+		String host = this.httpServer.getAddress().getAddress().getHostAddress();
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
 	}
 
 	/**
@@ -207,7 +209,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return the port
 	 */
 	public int port() {
-		return this.httpServer.getAddress().getPort();
+		return this.front.port();
 	}
 
 	/**
@@ -679,6 +681,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.front.close();
 		this.httpServer.stop(0);
 		this.executor.shutdownNow();
 		this.notifications.close();
@@ -744,7 +747,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 				.withDataField("transaction_id", UUID.randomUUID().toString().replace("-", ""));
 			case FIELD_DIFFERS -> judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body)
 				.withDataField(Objects.requireNonNull(fault.field()), Objects.requireNonNull(fault.replacement()));
-			case HUGE_HEADERS -> judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
+			case HUGE_HEADERS, BYTES_BEHIND_BODY, DRIPPING_HEADERS ->
+				judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
 		};
 	}
 
@@ -804,8 +808,15 @@ public final class MockTokenPayServer implements AutoCloseable {
 	private void send(HttpExchange exchange, Answer answer, @Nullable Fault fault) throws IOException {
 		Headers headers = exchange.getResponseHeaders();
 		headers.set("Content-Type", answer.contentType());
-		if (fault != null && fault.getKind() == Fault.Kind.HUGE_HEADERS) {
-			headers.set("X-Mock-Padding", "x".repeat(fault.value()));
+		if (fault != null) {
+			switch (fault.getKind()) {
+				case HUGE_HEADERS -> headers.set("X-Mock-Padding", "x".repeat(fault.value()));
+				case BYTES_BEHIND_BODY -> headers.set(WireFront.FAULT_HEADER, WireFront
+					.behindBody(String.valueOf(fault.replacement()).getBytes(StandardCharsets.ISO_8859_1)));
+				case DRIPPING_HEADERS -> headers.set(WireFront.FAULT_HEADER, WireFront.drip(fault.duration()));
+				default -> {
+				}
+			}
 		}
 		boolean signed = answer.signed() && (fault == null || fault.getKind() != Fault.Kind.MISSING_SIGNATURE_HEADERS);
 		if (signed) {

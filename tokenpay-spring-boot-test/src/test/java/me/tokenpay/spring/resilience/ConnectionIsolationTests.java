@@ -1,17 +1,23 @@
 package me.tokenpay.spring.resilience;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayResponseHeadersTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.PayoutQuery;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
@@ -88,6 +94,38 @@ class ConnectionIsolationTests {
 	}
 
 	@Test
+	void aCreateGetsAConnectionOfItsOwnAndClosesIt() {
+		String answer = "HTTP/1.1 200 OK\r\n" + JSON + "Content-Length: " + HONEST_BODY.length() + "\r\n\r\n"
+				+ HONEST_BODY;
+		List<String> createRequests = new CopyOnWriteArrayList<>();
+		this.scripted.enqueue((socket) -> keepAlive(socket, answer));
+		this.scripted.enqueue((socket) -> {
+			socket.setSoTimeout(5_000);
+			try {
+				String request;
+				while (!(request = ScriptedServer.readRequest(socket.getInputStream())).isEmpty()) {
+					createRequests.add(request);
+					socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+					socket.getOutputStream().flush();
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				// the client closed or left the connection
+			}
+		});
+		try (TestTokenPayClient client = client()) {
+			client.template().cancelPayout("P1");
+			client.template()
+				.payouts()
+				.create(CreatePayoutRequest.builder(BigDecimal.ONE, Chain.TRON, "USDT", "TAddress").build());
+			client.template().cancelPayout("P2");
+			assertThat(this.scripted.connections()).isEqualTo(2);
+			assertThat(createRequests).singleElement()
+				.satisfies((request) -> assertThat(request.toLowerCase(Locale.ROOT)).contains("connection: close"));
+		}
+	}
+
+	@Test
 	void statusLineAndHeadersDrippedByteByByteEndAtTheReadTimeout() {
 		String head = "HTTP/1.1 200 OK\r\n" + JSON + "X-Slow: " + "x".repeat(600) + "\r\n";
 		this.scripted.enqueue((socket) -> {
@@ -106,6 +144,32 @@ class ConnectionIsolationTests {
 					.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isTrue());
 			}
 		});
+	}
+
+	@Test
+	void mockBytesBehindTheBodyAreNeverReadAsTheNextCallsAnswer() {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1")) {
+			String payoutId = server.seedOpenPayout();
+			server.enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
+			assertThat(client.template().payouts().get(PayoutQuery.byTransactionId(payoutId)).transactionId())
+				.isEqualTo(payoutId);
+			assertThat(client.template().cancelPayout(payoutId).requestId()).isNotEqualTo("SMUGGLED-1");
+			assertThat(server.requests()).hasSize(2);
+		}
+	}
+
+	@Test
+	void mockHeadersDrippedByteByByteEndAtTheReadTimeout() {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1",
+						"tokenpay.read-timeout=1s")) {
+			String payoutId = server.seedOpenPayout();
+			server.enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
+			assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> assertThatExceptionOfType(TokenPayTimeoutException.class)
+						.isThrownBy(() -> client.template().payouts().get(PayoutQuery.byTransactionId(payoutId))));
+		}
 	}
 
 	@Test

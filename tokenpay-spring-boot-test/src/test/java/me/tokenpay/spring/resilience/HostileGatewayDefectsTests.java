@@ -21,6 +21,7 @@ import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPayResponseTooLargeException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
+import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
@@ -250,6 +251,19 @@ class HostileGatewayDefectsTests {
 				assertThat(client.template().cancelPayout("P2").code()).isZero();
 			}
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"min_payment_amount\":1e999999", "\"max_payment_amount\":-1", "\"decimal\":2147483647",
+			"\"min_payment_amount\":\"100000000000000000000000000000000000000000000000000\"" })
+	void unboundedCurrencyNumbersAreAnInvalidAnswer(String field) {
+		this.scripted.enqueueJson("200 OK", "{\"code\":0,\"msg\":\"success\",\"request_id\":\"r-1\",\"data\":"
+				+ "[{\"chain\":\"TRON\",\"currency\":\"USDT\"," + field + "}]}");
+		try (TestTokenPayClient client = client()) {
+			assertThatExceptionOfType(TokenPayUnexpectedResponseException.class)
+				.isThrownBy(() -> client.template().currencies())
+				.withMessageContaining("'" + field.substring(1, field.indexOf('"', 1)) + "'");
+		}
 	}
 
 	@Test

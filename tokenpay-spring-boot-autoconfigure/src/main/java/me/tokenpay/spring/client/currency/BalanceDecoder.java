@@ -7,14 +7,14 @@ import java.util.List;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.operation.DataDecoder;
+import me.tokenpay.spring.client.operation.LenientFields;
 import me.tokenpay.spring.client.operation.ResponseEnvelope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import static me.tokenpay.spring.client.operation.LenientFields.bigInteger;
 import static me.tokenpay.spring.client.operation.LenientFields.chain;
 import static me.tokenpay.spring.client.operation.LenientFields.epochMillis;
-import static me.tokenpay.spring.client.operation.LenientFields.intValue;
+import static me.tokenpay.spring.client.operation.LenientFields.minorAmount;
 import static me.tokenpay.spring.client.operation.LenientFields.text;
 
 /**
@@ -52,15 +52,15 @@ record BalanceDecoder(@Nullable Chain requestedChain, @Nullable String requested
 	}
 
 	private Balance balance(JsonNode object, Chain chain, String currency, ResponseEnvelope envelope) {
-		BigInteger minor = bigInteger(object, "balance");
+		BigInteger minor = minorAmount(object, "balance", false);
 		if (minor == null) {
 			throw unexpected("the balance is not a whole number of minor units", envelope);
 		}
-		Integer decimal = intValue(object, "decimal");
+		Integer decimal = LenientFields.decimals(object, "decimal");
 		if (decimal == null) {
 			decimal = this.decimals.knownDecimals(chain, currency);
 		}
-		if (decimal == null || decimal < 0 || decimal > 36) {
+		if (decimal == null) {
 			throw unexpected("the balance has no usable decimal", envelope);
 		}
 		return new Balance(chain, currency, minor, decimal, text(object, "network"), epochMillis(object, "create_time"),

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 import static me.tokenpay.spring.client.operation.LenientFields.chain;
 import static me.tokenpay.spring.client.operation.LenientFields.decimal;
+import static me.tokenpay.spring.client.operation.LenientFields.decimals;
 import static me.tokenpay.spring.client.operation.LenientFields.flag;
-import static me.tokenpay.spring.client.operation.LenientFields.intValue;
 import static me.tokenpay.spring.client.operation.LenientFields.text;
 
 /**
@@ -43,7 +43,7 @@ final class CurrencyListDecoder implements DataDecoder<List<Currency>> {
 				if (chain != null && currency != null && !currency.isBlank()) {
 					currencies.add(new Currency(chain, currency, text(entry, "code"), text(entry, "network"),
 							text(entry, "name"), text(entry, "logo"), text(entry, "contract_address"),
-							intValue(entry, "decimal"), flag(entry, "is_fiat"), flag(entry, "payment_qr_code"),
+							decimals(entry, "decimal"), flag(entry, "is_fiat"), flag(entry, "payment_qr_code"),
 							flag(entry, "payment_connect_wallet"), flag(entry, "payment_tron_link"),
 							decimal(entry, "min_payment_amount"), decimal(entry, "max_payment_amount"),
 							entry.toString()));

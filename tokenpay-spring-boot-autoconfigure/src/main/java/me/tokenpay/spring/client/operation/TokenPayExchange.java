@@ -300,6 +300,11 @@ public final class TokenPayExchange {
 				.uri(request.uri())
 				.header(HttpHeaders.USER_AGENT, this.settings.userAgent())
 				.accept(MediaType.APPLICATION_JSON);
+			if (operation.idempotency() == Idempotency.NOT_IDEMPOTENT) {
+				// a create neither reads nor leaves bytes on a connection another call
+				// uses
+				spec.header(HttpHeaders.CONNECTION, "close");
+			}
 			if (operation.signed()) {
 				spec.header(HttpHeaders.AUTHORIZATION,
 						this.signer.sign(operation.method(), request.signedPath(), request.body()));
