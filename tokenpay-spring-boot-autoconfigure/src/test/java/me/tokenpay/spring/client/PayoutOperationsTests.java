@@ -12,6 +12,7 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayMalformedResponseException;
+import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
@@ -269,14 +270,16 @@ class PayoutOperationsTests {
 	}
 
 	@Test
-	void createWhoseAnswerWasLostAndWhoseOutTradeNoHoldsAnotherPayoutIsAConflict() {
+	void createWhoseAnswerWasLostAndWhoseOutTradeNoHoldsAnotherPayoutStaysUnknown() {
 		TokenPayTemplate template = template(3);
 		this.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 		this.server.enqueue(answer(DOCUMENTED_DETAIL.replace("\"amount\":15000000", "\"amount\":99000000")));
-		assertThatExceptionOfType(PayoutConflictException.class).isThrownBy(() -> create(template)).satisfies((ex) -> {
-			assertThat(ex.getOutTradeNo()).isEqualTo(OUT_TRADE_NO);
-			assertThat(ex.getExisting().amount()).isEqualByComparingTo("99");
-		});
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> create(template))
+			.satisfies((ex) -> {
+				assertThat(ex.getId()).isEqualTo(OUT_TRADE_NO);
+				assertThat(ex.getLastFailure()).isInstanceOf(TokenPayMismatchedResponseException.class);
+				assertThat(ex.getMessage()).contains("amount is \"99.000000\" where");
+			});
 	}
 
 	@Test

@@ -7,8 +7,10 @@ import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.operation.DataDecoder;
 import me.tokenpay.spring.client.operation.ResponseEnvelope;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import static me.tokenpay.spring.client.operation.LenientFields.bigInteger;
 import static me.tokenpay.spring.client.operation.LenientFields.chain;
 import static me.tokenpay.spring.client.operation.LenientFields.decimal;
 import static me.tokenpay.spring.client.operation.LenientFields.decimals;
@@ -43,7 +45,7 @@ final class CurrencyListDecoder implements DataDecoder<List<Currency>> {
 				if (chain != null && currency != null && !currency.isBlank()) {
 					currencies.add(new Currency(chain, currency, text(entry, "code"), text(entry, "network"),
 							text(entry, "name"), text(entry, "logo"), text(entry, "contract_address"),
-							decimals(entry, "decimal"), flag(entry, "is_fiat"), flag(entry, "payment_qr_code"),
+							entryDecimals(entry), flag(entry, "is_fiat"), flag(entry, "payment_qr_code"),
 							flag(entry, "payment_connect_wallet"), flag(entry, "payment_tron_link"),
 							decimal(entry, "min_payment_amount"), decimal(entry, "max_payment_amount"),
 							entry.toString()));
@@ -51,6 +53,14 @@ final class CurrencyListDecoder implements DataDecoder<List<Currency>> {
 			}
 		}
 		return List.copyOf(currencies);
+	}
+
+	/**
+	 * The decimals of an entry: an unreadable value is absent, as for the list's other
+	 * fields, but a number out of range makes the answer invalid.
+	 */
+	private static @Nullable Integer entryDecimals(JsonNode entry) {
+		return (bigInteger(entry, "decimal") != null) ? decimals(entry, "decimal") : null;
 	}
 
 }
