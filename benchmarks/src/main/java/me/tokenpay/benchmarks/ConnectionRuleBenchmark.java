@@ -80,8 +80,8 @@ public class ConnectionRuleBenchmark {
 			.build();
 		this.authorization = new TtpayAuthorizationSigner(Fixtures.credentials()).sign(HttpMethod.POST, Fixtures.PATH,
 				Fixtures.REQUEST_BODY);
-		if (templateCancel().code() != 0 || templateCreate().outTradeNo() == null
-				|| plainPooled().length == 0 || plainNewConnection().length == 0) {
+		if (templateCancel().code() != 0 || templateCreate().outTradeNo() == null || plainPooled().length == 0
+				|| plainNewConnection().length == 0) {
 			throw new IllegalStateException("Unexpected answer");
 		}
 	}
