@@ -75,8 +75,9 @@ public class RateLimiterBenchmark {
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.local = new LocalTokenPayRateLimiter(PERMITS, Duration.ofMillis(10), Duration.ofSeconds(1));
-		this.shared = new RedisTokenPayRateLimiter(this.connectionFactory, PERMITS, Duration.ofMillis(10),
-				Duration.ofSeconds(1), StoreFailure.REJECT, ObservationRegistry.NOOP);
+		this.shared = new RedisTokenPayRateLimiter(this.connectionFactory, new RedisTokenPayRateLimiter.Settings(PERMITS,
+				Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(10), StoreFailure.REJECT, 1),
+				ObservationRegistry.NOOP);
 	}
 
 	@TearDown(Level.Trial)
@@ -93,12 +94,12 @@ public class RateLimiterBenchmark {
 
 	@Benchmark
 	public void localLimiter() {
-		this.local.acquire(APP_ID);
+		this.local.acquire(APP_ID).release();
 	}
 
 	@Benchmark
 	public void redisLimiter() {
-		this.shared.acquire(APP_ID);
+		this.shared.acquire(APP_ID).release();
 	}
 
 	private static void awaitPort(int port) throws InterruptedException, IOException {

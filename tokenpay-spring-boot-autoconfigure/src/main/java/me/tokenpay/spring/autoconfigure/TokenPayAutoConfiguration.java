@@ -215,10 +215,11 @@ public final class TokenPayAutoConfiguration {
 						"Configure Redis with spring.data.redis.* (spring-boot-starter-data-redis), or set "
 								+ "tokenpay.rate-limit.store=local");
 			}
-			RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
-			return new RedisTokenPayRateLimiter(redis, settings.permits(), settings.window(), settings.maxWait(),
-					properties.rateLimit().onStoreFailure(),
+			RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(redis,
+					TokenPayPropertiesMapper.redisRateLimit(properties),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+			limiter.warmUp();
+			return limiter;
 		}
 
 	}

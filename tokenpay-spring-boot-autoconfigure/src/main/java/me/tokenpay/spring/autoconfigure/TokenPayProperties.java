@@ -367,14 +367,17 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	 * TokenPayRateLimitException.
 	 * @param store Where permits are counted: local (this instance) or redis (every
 	 * instance sharing the Redis of spring.data.redis.*).
-	 * @param onStoreFailure What to do when Redis fails: local (limit this instance only,
-	 * logging once a minute) or reject (fail calls with TokenPayRateLimitException,
-	 * sending nothing).
+	 * @param onStoreFailure What to do when Redis fails: local (limit this instance to
+	 * its share, permits / instances, logging once a minute) or reject (fail calls with
+	 * TokenPayRateLimitException, sending nothing).
+	 * @param instances How many application instances share an app id: while Redis fails,
+	 * each limits itself to permits / instances, so that together they stay within the
+	 * budget (1 keeps the whole budget per instance).
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("5") int permits,
 			@DefaultValue("1s") Duration window, @Nullable Integer permitsPerSecond,
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("local") Store store,
-			@DefaultValue("local") StoreFailure onStoreFailure) {
+			@DefaultValue("local") StoreFailure onStoreFailure, @DefaultValue("1") int instances) {
 
 		/**
 		 * Where permits are counted.

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayClientSettings;
@@ -22,6 +23,7 @@ import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.PayoutSettings;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -37,9 +39,31 @@ import org.springframework.util.StringUtils;
  */
 final class TokenPayPropertiesMapper {
 
+	/**
+	 * How much longer than an attempt's timeouts a Redis rate limit permit is held at
+	 * most.
+	 */
+	static final long LEASE_MARGIN_SECONDS = 5;
+
 	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
 	private static final String DISABLE = " (or set tokenpay.enabled=false to turn the TokenPay client off)";
+
+	/**
+	 * TokenPay's App ID: 32 hexadecimal characters.
+	 */
+	private static final Pattern APP_ID = Pattern.compile("[0-9a-fA-F]{32}");
+
+	/**
+	 * TokenPay's merchant ID: digits.
+	 */
+	private static final Pattern MCH_ID = Pattern.compile("[0-9]{1,32}");
+
+	/**
+	 * A property placeholder that the environment did not resolve, such as
+	 * {@code ${TOKENPAY_APP_SECRET}}: its name up to a default or the end.
+	 */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
 	private TokenPayPropertiesMapper() {
 	}
@@ -51,7 +75,17 @@ final class TokenPayPropertiesMapper {
 	private static TokenPayCredentials credentials(String prefix, @Nullable String appIdValue,
 			@Nullable String mchIdValue, @Nullable String appSecretValue) {
 		String appId = required(prefix + ".app-id", appIdValue, "the App ID");
+		if (!APP_ID.matcher(appId).matches()) {
+			throw new InvalidTokenPayPropertyException(prefix + ".app-id",
+					"must be 32 hexadecimal characters (TokenPay's App ID) but is " + shape(appId),
+					"Set " + prefix + ".app-id to the App ID copied again from the TokenPay merchant backstage");
+		}
 		String mchId = required(prefix + ".mch-id", mchIdValue, "the merchant ID");
+		if (!MCH_ID.matcher(mchId).matches()) {
+			throw new InvalidTokenPayPropertyException(prefix + ".mch-id",
+					"must be the digits of TokenPay's merchant ID but is " + shape(mchId),
+					"Set " + prefix + ".mch-id to the merchant ID shown in the TokenPay merchant backstage");
+		}
 		String appSecret = required(prefix + ".app-secret", appSecretValue, "the APP SECRET");
 		int length = appSecret.getBytes(StandardCharsets.UTF_8).length;
 		if (length != TokenPayCredentials.APP_SECRET_LENGTH) {
@@ -307,7 +341,25 @@ final class TokenPayPropertiesMapper {
 			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.max-wait", "must not be negative",
 					"Set tokenpay.rate-limit.max-wait to 0 (fail at once) or a positive duration");
 		}
+		if (rateLimit.instances() < 1) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.instances",
+					"must be positive but is " + rateLimit.instances(),
+					"Set tokenpay.rate-limit.instances to the number of application instances sharing an app id");
+		}
 		return new RateLimitSettings(permits, window, rateLimit.maxWait());
+	}
+
+	/**
+	 * Check the settings of the Redis rate limiter. A permit's lease outlasts any attempt
+	 * (connect and read timeouts) by {@value #LEASE_MARGIN_SECONDS} seconds.
+	 * @param properties the properties
+	 * @return the settings
+	 */
+	static RedisTokenPayRateLimiter.Settings redisRateLimit(TokenPayProperties properties) {
+		RateLimitSettings settings = rateLimit(properties);
+		Duration lease = properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(LEASE_MARGIN_SECONDS);
+		return new RedisTokenPayRateLimiter.Settings(settings.permits(), settings.window(), settings.maxWait(), lease,
+				properties.rateLimit().onStoreFailure(), properties.rateLimit().instances());
 	}
 
 	/**
@@ -330,7 +382,31 @@ final class TokenPayPropertiesMapper {
 			throw new InvalidTokenPayPropertyException(property, "is not set",
 					"Set " + property + " to " + what + " shown in the TokenPay merchant backstage" + DISABLE);
 		}
-		return value.trim();
+		return resolved(property, value, what).trim();
+	}
+
+	/**
+	 * Refuse a value that still holds a placeholder: the environment variable it names
+	 * was not set.
+	 */
+	private static String resolved(String property, String value, String what) {
+		Matcher placeholder = PLACEHOLDER.matcher(value);
+		if (placeholder.find()) {
+			String name = placeholder.group(1);
+			throw new InvalidTokenPayPropertyException(property,
+					"is the placeholder ${" + name + "}, which nothing resolved",
+					"Set the environment variable " + name + " (or the property " + name + ") before starting, or set "
+							+ property + " to " + what + " directly");
+		}
+		return value;
+	}
+
+	/**
+	 * Describe a credential by its length and character classes, never by its value.
+	 */
+	private static String shape(String value) {
+		return value.length() + " characters" + (value.chars().allMatch((c) -> c < 128 && Character.isLetterOrDigit(c))
+				? "" : " including other than letters and digits");
 	}
 
 	private static URI baseUrl(String property, String value) {
@@ -338,7 +414,7 @@ final class TokenPayPropertiesMapper {
 				+ "allowed for loopback hosts such as a local mock server";
 		URI uri;
 		try {
-			uri = new URI(value.trim());
+			uri = new URI(resolved(property, value, "the gateway's URL").trim());
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidTokenPayPropertyException(property, "is not a valid URL: " + ex.getReason(), action);

@@ -41,8 +41,8 @@ class TokenPayActuatorAutoConfigurationTests {
 				InfoContributorAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=configprops,env,info",
 				"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
-				"tokenpay.base-url=https://gateway.example.com", "tokenpay.app-id=app-1", "tokenpay.mch-id=mch-1",
-				"tokenpay.app-secret=" + SECRET);
+				"tokenpay.base-url=https://gateway.example.com", "tokenpay.app-id=a1b2c3d4e5f60718293a4b5c6d7e8f90",
+				"tokenpay.mch-id=10000001", "tokenpay.app-secret=" + SECRET);
 
 	@Test
 	void masksTheAppSecretInConfigprops() {
@@ -50,8 +50,8 @@ class TokenPayActuatorAutoConfigurationTests {
 			Map<String, Object> properties = tokenPayConfigurationProperties(
 					context.getBean(ConfigurationPropertiesReportEndpoint.class));
 			assertThat(properties).containsEntry("appSecret", SanitizableData.SANITIZED_VALUE)
-				.containsEntry("appId", "app-1")
-				.containsEntry("mchId", "mch-1");
+				.containsEntry("appId", "a1b2c3d4e5f60718293a4b5c6d7e8f90")
+				.containsEntry("mchId", "10000001");
 		});
 	}
 
@@ -61,7 +61,8 @@ class TokenPayActuatorAutoConfigurationTests {
 			EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
 			assertThat(endpoint.environmentEntry("tokenpay.app-secret").getProperty().getValue())
 				.isEqualTo(SanitizableData.SANITIZED_VALUE);
-			assertThat(endpoint.environmentEntry("tokenpay.app-id").getProperty().getValue()).isEqualTo("app-1");
+			assertThat(endpoint.environmentEntry("tokenpay.app-id").getProperty().getValue())
+				.isEqualTo("a1b2c3d4e5f60718293a4b5c6d7e8f90");
 		});
 	}
 
@@ -106,7 +107,7 @@ class TokenPayActuatorAutoConfigurationTests {
 			Map<String, Object> info = context.getBean(InfoEndpoint.class).info();
 			assertThat(info).containsOnlyKeys("tokenpay");
 			assertThat(info.get("tokenpay")).isEqualTo(Map.of("baseUrl", "https://gateway.example.com", "appId",
-					"app-1", "mchId", "mch-1", "version", TokenPayVersion.get()));
+					"a1b2c3d4e5f60718293a4b5c6d7e8f90", "mchId", "10000001", "version", TokenPayVersion.get()));
 			assertThat(info.toString()).doesNotContain(SECRET);
 		});
 	}

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -80,7 +81,38 @@ class TokenPayAutoConfigurationFailureTests {
 				Arguments.of("tokenpay.read-timeout", "-5s"),
 				Arguments.of("tokenpay.signature.response-tolerance", "0s"),
 				Arguments.of("tokenpay.signature.response-tolerance", "-1m"),
-				Arguments.of("tokenpay.max-response-size", "0"), Arguments.of("tokenpay.max-response-size", "-1B"));
+				Arguments.of("tokenpay.max-response-size", "0"), Arguments.of("tokenpay.max-response-size", "-1B"),
+				Arguments.of("tokenpay.app-id", "${TOKENPAY_APP_ID}"), Arguments.of("tokenpay.app-id", "app-1"),
+				Arguments.of("tokenpay.app-id", "8e4b8c2e7c0000001a1cbd3d59e0bd"),
+				Arguments.of("tokenpay.app-id", "8e4b8c2e7c0000001a1cbd3d59e0bdzz"),
+				Arguments.of("tokenpay.mch-id", "${TOKENPAY_MCH_ID}"), Arguments.of("tokenpay.mch-id", "mch-1"),
+				Arguments.of("tokenpay.app-secret", "${TOKENPAY_APP_SECRET}"),
+				Arguments.of("tokenpay.base-url", "${TOKENPAY_BASE_URL}"),
+				Arguments.of("tokenpay.rate-limit.instances", "0"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "tokenpay.app-id", "tokenpay.mch-id", "tokenpay.app-secret" })
+	void anUnresolvedPlaceholderIsNamedWithItsVariable(String property) {
+		String variable = "TOKENPAY_UNSET_" + property.substring(9).replace('-', '_').toUpperCase(Locale.ROOT);
+		contextRunner(property, "${" + variable + "}").run((context) -> {
+			FailureAnalysis analysis = analyzeWithRegisteredAnalyzers(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains(property)
+				.contains("placeholder ${" + variable + "}")
+				.contains("nothing resolved")
+				.doesNotContain("32 UTF-8 bytes");
+			assertThat(analysis.getAction()).contains("environment variable " + variable);
+		});
+	}
+
+	@Test
+	void anAppIdOfTheWrongShapeIsDescribedWithoutItsValue() {
+		contextRunner("tokenpay.app-id", "not-an-app-id").run((context) -> {
+			FailureAnalysis analysis = analyzeWithRegisteredAnalyzers(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("tokenpay.app-id")
+				.contains("must be 32 hexadecimal characters")
+				.contains("13 characters including other than letters and digits");
+		});
 	}
 
 	@ParameterizedTest(name = "{0}=[{1}]")
@@ -100,7 +132,8 @@ class TokenPayAutoConfigurationFailureTests {
 			assertThat(analysis.getCause()).isSameAs(cause);
 			String text = stackTrace(failure) + analysis.getDescription() + analysis.getAction();
 			assertThat(text).doesNotContain(SECRET);
-			if (property.equals("tokenpay.app-secret") && value != null && !value.isBlank()) {
+			if (property.equals("tokenpay.app-secret") && value != null && !value.isBlank()
+					&& !value.startsWith("${")) {
 				assertThat(text).doesNotContain(value);
 			}
 		});
@@ -128,8 +161,8 @@ class TokenPayAutoConfigurationFailureTests {
 		SpringApplication application = new SpringApplication(TokenPayApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		String badSecret = "\u00e9" + SECRET.substring(1);
-		assertThatException().isThrownBy(() -> application.run("--tokenpay.app-id=app", "--tokenpay.mch-id=mch",
-				"--tokenpay.app-secret=" + badSecret, "--spring.main.banner-mode=off"));
+		assertThatException().isThrownBy(() -> application.run("--tokenpay.app-id=a1b2c3d4e5f60718293a4b5c6d7e8f90",
+				"--tokenpay.mch-id=10000001", "--tokenpay.app-secret=" + badSecret, "--spring.main.banner-mode=off"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property 'tokenpay.app-secret' must be exactly 32 UTF-8 bytes")
 			.contains("Set tokenpay.app-secret")

@@ -95,15 +95,18 @@ class TokenPayAutoConfigurationPropertiesTests {
 	@Test
 	void appIdAndMchIdAreSentInBodyAndAuthorization() {
 		this.gateway.enqueueSuccess();
-		this.contextRunner.withPropertyValues("tokenpay.app-id=my-app", "tokenpay.mch-id=87654321").run((context) -> {
-			context.getBean(TokenPayOperations.class).cancelPayout("P1");
-			RecordedRequest request = this.gateway.takeRequest();
-			assertThat(LoopbackGateway.body(request))
-				.isEqualTo("{\"app_id\":\"my-app\",\"mch_id\":\"87654321\",\"payout_id\":\"P1\"}");
-			Map<String, String> authorization = LoopbackGateway.assertSigned(request, LoopbackGateway.APP_SECRET);
-			assertThat(authorization).containsEntry("app_id", "my-app").containsEntry("mch_id", "87654321");
-			assertThat(authorization).containsOnlyKeys("app_id", "mch_id", "nonce_str", "timestamp", "signature");
-		});
+		this.contextRunner
+			.withPropertyValues("tokenpay.app-id=0123456789abcdef0123456789ABCDEF", "tokenpay.mch-id=87654321")
+			.run((context) -> {
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				RecordedRequest request = this.gateway.takeRequest();
+				assertThat(LoopbackGateway.body(request)).isEqualTo(
+						"{\"app_id\":\"0123456789abcdef0123456789ABCDEF\",\"mch_id\":\"87654321\",\"payout_id\":\"P1\"}");
+				Map<String, String> authorization = LoopbackGateway.assertSigned(request, LoopbackGateway.APP_SECRET);
+				assertThat(authorization).containsEntry("app_id", "0123456789abcdef0123456789ABCDEF")
+					.containsEntry("mch_id", "87654321");
+				assertThat(authorization).containsOnlyKeys("app_id", "mch_id", "nonce_str", "timestamp", "signature");
+			});
 	}
 
 	@Test

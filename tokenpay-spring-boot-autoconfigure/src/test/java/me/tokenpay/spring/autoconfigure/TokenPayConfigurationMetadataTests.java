@@ -61,7 +61,7 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.notification.path", "tokenpay.notification.max-body-size",
 				"tokenpay.notification.timestamp-tolerance", "tokenpay.notification.dedupe-retention",
 				"tokenpay.notification.dedupe-lease", "tokenpay.rate-limit.permits", "tokenpay.rate-limit.window",
-				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure",
+				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure", "tokenpay.rate-limit.instances",
 				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure", "tokenpay.merchants",
 				"tokenpay.default-merchant");
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class TokenPayMerchantsAutoConfigurationTests {
 
-	private static final String EU_APP_ID = "eu00000000000000000000000000000e";
+	private static final String EU_APP_ID = "ee00000000000000000000000000000e";
 
 	private static final String EU_SECRET = "EuropeAppSecret-0123456789abcdef";
 

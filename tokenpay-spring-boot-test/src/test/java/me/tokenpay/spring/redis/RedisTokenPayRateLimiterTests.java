@@ -10,12 +10,15 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.Settings;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter.Permit;
 import me.tokenpay.spring.client.StoreFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,14 +70,86 @@ class RedisTokenPayRateLimiterTests {
 	}
 
 	@Test
-	void callerWaitsForTheOldestPermitToLeaveTheWindow(RedisServer redis) {
+	void callerWaitsForTheOldestReleasedPermitToLeaveTheWindow(RedisServer redis) {
 		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.LOCAL, ObservationRegistry.NOOP);
+		List<Permit> permits = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			limiter.acquire(this.appId, Duration.ZERO);
+			permits.add(limiter.acquire(this.appId, Duration.ZERO));
 		}
 		assertThatExceptionOfType(TokenPayRateLimitException.class)
 			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO));
-		limiter.acquire(this.appId, Duration.ofSeconds(3));
+		permits.get(0).release();
+		assertThatExceptionOfType(TokenPayRateLimitException.class).as("a released permit counts for a window more")
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO));
+		limiter.acquire(this.appId, Duration.ofSeconds(30));
+	}
+
+	@Test
+	void heldPermitsCountUntilReleasedWhateverTheirAge(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis), new Settings(2,
+				Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(10), StoreFailure.REJECT, 1),
+				ObservationRegistry.NOOP);
+		Permit first = limiter.acquire(this.appId, Duration.ZERO);
+		limiter.acquire(this.appId, Duration.ZERO);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).as("all held, 50ms is less than a window away")
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ofMillis(49)));
+		first.release();
+		assertThat(limiter.acquire(this.appId, Duration.ofSeconds(30))).isNotNull();
+	}
+
+	@Test
+	void aPermitNeverReleasedFreesItsSlotWhenItsLeaseEnds(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis), new Settings(1,
+				Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMillis(200), StoreFailure.REJECT, 1),
+				ObservationRegistry.NOOP);
+		limiter.acquire(this.appId, Duration.ZERO);
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO));
+		assertThat(limiter.acquire(this.appId, Duration.ofSeconds(30))).isNotNull();
+	}
+
+	@Test
+	void warmUpLoadsTheScriptsAndSurvivesAStoppedRedis(RedisServer redis) throws Exception {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.REJECT, ObservationRegistry.NOOP);
+		StringRedisTemplate template = new StringRedisTemplate(factory(redis));
+		template.execute((RedisCallback<Object>) (connection) -> {
+			connection.scriptingCommands().scriptFlush();
+			return null;
+		});
+		limiter.warmUp();
+		assertThat(template.execute((RedisCallback<String>) (
+				connection) -> connection.serverCommands().info("memory").getProperty("number_of_cached_scripts")))
+			.isEqualTo("2");
+		redis.stop();
+		try {
+			limiter.warmUp();
+		}
+		finally {
+			redis.start();
+		}
+	}
+
+	@Test
+	void whileRedisFailsEachInstanceKeepsItsShareOfTheBudget(RedisServer redis) throws Exception {
+		RedisTokenPayRateLimiter shared = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(6, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.LOCAL, 3),
+				ObservationRegistry.NOOP);
+		RedisTokenPayRateLimiter tooMany = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(6, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.LOCAL, 7),
+				ObservationRegistry.NOOP);
+		redis.stop();
+		try {
+			shared.acquire(this.appId, Duration.ZERO);
+			shared.acquire(this.appId, Duration.ZERO);
+			assertThatExceptionOfType(TokenPayRateLimitException.class).as("6 permits / 3 instances")
+				.isThrownBy(() -> shared.acquire(this.appId, Duration.ZERO));
+			assertThatExceptionOfType(TokenPayRateLimitException.class).as("6 permits / 7 instances leaves none")
+				.isThrownBy(() -> tooMany.acquire(this.appId, Duration.ZERO))
+				.withMessageContaining("tokenpay.rate-limit.instances");
+		}
+		finally {
+			redis.start();
+		}
 	}
 
 	@Test
@@ -85,7 +160,7 @@ class RedisTokenPayRateLimiterTests {
 		String key = "tokenpay:rl:{" + this.appId + "}";
 		assertThat(template.hasKey(key)).isTrue();
 		assertThat(template.opsForZSet().size(key)).isOne();
-		assertThat(template.getExpire(key)).isBetween(0L, 3L);
+		assertThat(template.getExpire(key)).as("lease and window").isBetween(10L, 12L);
 	}
 
 	@Test
@@ -147,8 +222,8 @@ class RedisTokenPayRateLimiterTests {
 
 	private RedisTokenPayRateLimiter limiter(RedisServer redis, StoreFailure onStoreFailure,
 			ObservationRegistry registry) {
-		return new RedisTokenPayRateLimiter(factory(redis), 6, Duration.ofSeconds(1), Duration.ofSeconds(2),
-				onStoreFailure, registry);
+		return new RedisTokenPayRateLimiter(factory(redis), new Settings(6, Duration.ofSeconds(1),
+				Duration.ofSeconds(2), Duration.ofSeconds(10), onStoreFailure, 1), registry);
 	}
 
 	private LettuceConnectionFactory factory(RedisServer redis) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * A {@link TokenPayTemplate} built by {@link TokenPayAutoConfiguration} in a small
@@ -41,8 +43,14 @@ final class TestTokenPayClient implements AutoCloseable {
 	}
 
 	static TestTokenPayClient create(MockTokenPayServer server, String... properties) {
+		return create(server, (context) -> {
+		}, properties);
+	}
+
+	static TestTokenPayClient create(MockTokenPayServer server, Consumer<GenericApplicationContext> beans,
+			String... properties) {
 		return create(server.properties().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList(),
-				null, properties);
+				null, beans, properties);
 	}
 
 	static TestTokenPayClient create(String baseUrl, TokenPayCredentials credentials, String... properties) {
@@ -54,11 +62,12 @@ final class TestTokenPayClient implements AutoCloseable {
 		return create(
 				List.of("tokenpay.base-url=" + baseUrl, "tokenpay.app-id=" + credentials.appId(),
 						"tokenpay.mch-id=" + credentials.mchId(), "tokenpay.app-secret=" + credentials.appSecret()),
-				httpClientSettings, properties);
+				httpClientSettings, (context) -> {
+				}, properties);
 	}
 
 	private static TestTokenPayClient create(List<String> base, @Nullable HttpClientSettings httpClientSettings,
-			String... properties) {
+			Consumer<GenericApplicationContext> beans, String... properties) {
 		List<String> all = new ArrayList<>(base);
 		all.addAll(Arrays.asList(FAST_DEFAULTS));
 		all.addAll(Arrays.asList(properties));
@@ -68,6 +77,7 @@ final class TestTokenPayClient implements AutoCloseable {
 		if (httpClientSettings != null) {
 			context.registerBean(HttpClientSettings.class, () -> httpClientSettings);
 		}
+		beans.accept(context);
 		context.register(Config.class);
 		context.refresh();
 		return new TestTokenPayClient(context);

@@ -50,6 +50,23 @@ public class TokenPayApiException extends TokenPayException {
 	}
 
 	/**
+	 * Create a rejection whose message ends with what to fix, for codes whose cause is
+	 * the configuration (such as 103 invalid signature).
+	 * @param code the gateway code
+	 * @param msg the gateway's status text
+	 * @param requestId the gateway's request id
+	 * @param httpStatus the HTTP status of the answer
+	 * @param hint what to fix, naming the property
+	 * @return the exception
+	 */
+	public static TokenPayApiException withHint(int code, @Nullable String msg, @Nullable String requestId,
+			int httpStatus, String hint) {
+		return new TokenPayApiException(
+				new TokenPayApiException(code, msg, requestId, httpStatus).getMessage() + "; " + hint, code, msg,
+				requestId, httpStatus);
+	}
+
+	/**
 	 * Return whether repeating the call may succeed: the gateway's retryable codes
 	 * (11000, 11001, 20004) and any code answered with HTTP status 5xx or 429.
 	 * @return whether the call may be retried

@@ -8,6 +8,7 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
 
 import org.springframework.util.Assert;
 
@@ -92,12 +93,16 @@ public record OutcomeResolver(int attempts, Duration delay) {
 				last = ex;
 			}
 		}
-		throw new TokenPayOutcomeUnknownException(
-				operation + " " + outTradeNo + " may have been applied: its answer was lost ("
-						+ unknownOutcome.getClass().getSimpleName() + ") and querying its outTradeNo did not find it ("
-						+ describe(last) + "). Query it later with " + queryHint
-						+ ", or repeat the create with the same outTradeNo, which the gateway never applies twice",
-				operation, outTradeNo, last, unknownOutcome);
+		boolean unverifiable = unknownOutcome instanceof TokenPaySignatureException
+				&& last instanceof TokenPaySignatureException;
+		throw new TokenPayOutcomeUnknownException(operation + " " + outTradeNo
+				+ " may have been applied: its answer was lost (" + unknownOutcome.getClass().getSimpleName()
+				+ ") and querying its outTradeNo did not find it (" + describe(last) + "). "
+				+ (unverifiable ? "Every answer failed signature verification, so the app secret is probably wrong ("
+						+ last.getMessage() + "). " : "")
+				+ "Query it later with " + queryHint
+				+ ", or repeat the create with the same outTradeNo, which the gateway never applies twice", operation,
+				outTradeNo, last, unknownOutcome);
 	}
 
 	/**

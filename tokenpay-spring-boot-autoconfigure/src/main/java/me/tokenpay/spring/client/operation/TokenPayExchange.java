@@ -14,10 +14,14 @@ import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayEndpointNotFoundException;
+import me.tokenpay.spring.client.error.TokenPayErrorCategory;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayInvalidResponseException;
 import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayResponseHeadersTooLargeException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
@@ -128,9 +132,11 @@ public final class TokenPayExchange {
 
 	/**
 	 * Set a client-side rate limiter that every attempt must pass; by default there is
-	 * none. A first attempt waits for a permit up to the limiter's maximum wait; a retry
-	 * waits as long as the retry policy's timeout leaves, so that a busy limiter does not
-	 * end a call whose earlier attempt may have reached the gateway.
+	 * none. Each attempt holds its permit until its answer has begun or it failed, so
+	 * that the limiter's bound holds at the gateway (see {@link TokenPayRateLimiter}). A
+	 * first attempt waits for a permit up to the limiter's maximum wait; a retry waits as
+	 * long as the retry policy's timeout leaves, so that a busy limiter does not end a
+	 * call whose earlier attempt may have reached the gateway.
 	 * @param rateLimiter the rate limiter
 	 */
 	public void setRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
@@ -224,23 +230,92 @@ public final class TokenPayExchange {
 		context.setCode(null);
 		context.setRequestId(null);
 		TokenPayRateLimiter limiter = this.rateLimiter;
-		if (limiter != null) {
-			limiter.acquire(this.credentials.appId(),
-					(context.getAttempts() > 1) ? retryPermitWait(limiter, callStart) : limiter.getMaxWait());
+		TokenPayRateLimiter.Permit permit = (limiter != null)
+				? limiter.acquire(this.credentials.appId(),
+						(context.getAttempts() > 1) ? retryPermitWait(limiter, callStart) : limiter.getMaxWait())
+				: null;
+		RawResponse response;
+		try {
+			response = send(operation, request, permit);
 		}
-		RawResponse response = send(operation, request);
-		ResponseEnvelope envelope = this.reader.read(response.status(), response.contentType(), response.body());
+		finally {
+			if (permit != null) {
+				permit.release();
+			}
+		}
+		ResponseEnvelope envelope = read(operation, request, response);
 		context.setRequestId(GatewayText.requestId(envelope.requestId()));
-		this.verifier.verify(response.headers(), response.body(), envelope.tree(), envelope.requestId());
+		verify(response, envelope);
 		context.setCode(envelope.code());
 		if (envelope.code() != 0) {
-			throw new TokenPayApiException(envelope.code(), envelope.msg(), envelope.requestId(), response.status());
+			throw rejection(envelope, response.status());
 		}
 		if (!response.isSuccessful()) {
 			throw new TokenPayUnexpectedResponseException("code 0 on an HTTP error status", response.status(),
 					envelope.requestId());
 		}
 		return bound(operation, call, decode(operation, envelope), envelope);
+	}
+
+	/**
+	 * Read the envelope; an HTTP 404 without one means there is no such endpoint.
+	 */
+	private ResponseEnvelope read(OperationDescriptor<?> operation, PreparedRequest request, RawResponse response) {
+		try {
+			return this.reader.read(response.status(), response.contentType(), response.body());
+		}
+		catch (TokenPayInvalidResponseException ex) {
+			if (response.status() == 404) {
+				TokenPayEndpointNotFoundException notFound = new TokenPayEndpointNotFoundException(operation.name(),
+						request.uri().getPath(), propertyPrefix() + ".base-url");
+				notFound.addSuppressed(ex);
+				throw notFound;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Verify the answer's signature. An answer that fails verification and rejects the
+	 * request's own signature or credentials is explained by one wrong secret (the
+	 * gateway signs with the right one): the gateway applied nothing, so the call fails
+	 * as that rejection, naming the property.
+	 */
+	private void verify(RawResponse response, ResponseEnvelope envelope) {
+		try {
+			this.verifier.verify(response.headers(), response.body(), envelope.tree(), envelope.requestId());
+		}
+		catch (TokenPaySignatureException ex) {
+			if (TokenPayErrorCategory.of(envelope.code()) != TokenPayErrorCategory.AUTHENTICATION) {
+				throw ex;
+			}
+			TokenPayApiException rejection = TokenPayApiException.withHint(envelope.code(), envelope.msg(),
+					envelope.requestId(), response.status(),
+					"its answer did not verify with this secret either, so " + propertyPrefix()
+							+ ".app-secret is probably wrong: copy it again from the merchant backstage");
+			rejection.addSuppressed(ex);
+			throw rejection;
+		}
+	}
+
+	private TokenPayApiException rejection(ResponseEnvelope envelope, int status) {
+		String prefix = propertyPrefix();
+		return switch (envelope.code()) {
+			case 103 -> TokenPayApiException.withHint(103, envelope.msg(), envelope.requestId(), status,
+					"check " + prefix + ".app-secret, " + prefix + ".app-id and " + prefix + ".mch-id");
+			case 104 -> TokenPayApiException.withHint(104, envelope.msg(), envelope.requestId(), status,
+					"check this machine's clock and tokenpay.signature.timestamp-unit");
+			case 20000, 20001 -> TokenPayApiException.withHint(envelope.code(), envelope.msg(), envelope.requestId(),
+					status, "check " + prefix + ".app-id");
+			default -> new TokenPayApiException(envelope.code(), envelope.msg(), envelope.requestId(), status);
+		};
+	}
+
+	/**
+	 * The prefix of this merchant's properties.
+	 */
+	private String propertyPrefix() {
+		return "default".equals(this.merchant) ? "tokenpay" : "tokenpay.merchants." + this.merchant;
 	}
 
 	/**
@@ -291,7 +366,12 @@ public final class TokenPayExchange {
 		return (left.compareTo(limiter.getMaxWait()) > 0) ? left : limiter.getMaxWait();
 	}
 
-	private RawResponse send(OperationDescriptor<?> operation, PreparedRequest request) {
+	/**
+	 * Send a request and read its answer, releasing its rate-limit permit as soon as the
+	 * answer has begun: the request has reached the gateway by then.
+	 */
+	private RawResponse send(OperationDescriptor<?> operation, PreparedRequest request,
+			TokenPayRateLimiter.@Nullable Permit permit) {
 		long start = System.nanoTime();
 		Duration timeout = this.readTimeout;
 		Long deadline = (timeout != null) ? start + timeout.toNanos() : null;
@@ -315,8 +395,12 @@ public final class TokenPayExchange {
 					.contentLength(body.length)
 					.body((output) -> output.write(body));
 			}
-			return spec.exchange((clientRequest, clientResponse) -> RawResponse.read(clientResponse,
-					this.settings.maxResponseSize(), deadline));
+			return spec.exchange((clientRequest, clientResponse) -> {
+				if (permit != null) {
+					permit.release();
+				}
+				return RawResponse.read(clientResponse, this.settings.maxResponseSize(), deadline);
+			});
 		}
 		catch (TokenPayException ex) {
 			throw ex;
