@@ -14,7 +14,7 @@ import me.tokenpay.spring.client.signature.SignatureCipher;
  */
 final class Fixtures {
 
-	static final String APP_ID = "8e4b8c2e7c0a1b2c3d4e5f601a1cbd3d59e0bd";
+	static final String APP_ID = "8e4b8c2e7c0a1b2c3d4e5f601a1cbd3d";
 
 	static final String MCH_ID = "12345678";
 

@@ -39,7 +39,19 @@ final class LoopbackServer implements AutoCloseable {
 
 	private volatile byte[] lastRequestBody = new byte[0];
 
+	private final long latencyMillis;
+
 	LoopbackServer() throws IOException {
+		this(0);
+	}
+
+	/**
+	 * Start a server that waits before each answer, as a gateway far away would.
+	 * @param latencyMillis the wait before each answer, in milliseconds
+	 * @throws IOException if no loopback port can be opened
+	 */
+	LoopbackServer(long latencyMillis) throws IOException {
+		this.latencyMillis = latencyMillis;
 		this.serverSocket = new ServerSocket();
 		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
 		this.response = signedResponse();
@@ -118,6 +130,9 @@ final class LoopbackServer implements AutoCloseable {
 					return;
 				}
 				this.lastRequestBody = chunked ? readChunked(in, line) : in.readNBytes((int) contentLength);
+				if (this.latencyMillis > 0) {
+					Thread.sleep(this.latencyMillis);
+				}
 				out.write(this.response);
 				out.flush();
 				if (close) {
@@ -127,6 +142,9 @@ final class LoopbackServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// client went away
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -1,11 +1,7 @@
 package me.tokenpay.benchmarks;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -49,7 +45,7 @@ public class RateLimiterBenchmark {
 
 	private static final int PERMITS = 100_000;
 
-	private Process redis;
+	private RedisProcess redis;
 
 	private LettuceConnectionFactory connectionFactory;
 
@@ -59,32 +55,22 @@ public class RateLimiterBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws IOException, InterruptedException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		this.redis = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no"))
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.redirectErrorStream(true)
-			.start();
-		Process started = this.redis;
-		Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
-		awaitPort(port);
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		this.redis = new RedisProcess();
+		this.connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.redis.port()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.local = new LocalTokenPayRateLimiter(PERMITS, Duration.ofMillis(10), Duration.ofSeconds(1));
-		this.shared = new RedisTokenPayRateLimiter(this.connectionFactory, new RedisTokenPayRateLimiter.Settings(PERMITS,
-				Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(10), StoreFailure.REJECT, 1),
+		this.shared = new RedisTokenPayRateLimiter(
+				this.connectionFactory, new RedisTokenPayRateLimiter.Settings(PERMITS, Duration.ofMillis(10),
+						Duration.ofSeconds(1), Duration.ofSeconds(10), StoreFailure.REJECT, 1),
 				ObservationRegistry.NOOP);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() throws InterruptedException {
 		this.connectionFactory.destroy();
-		this.redis.destroy();
-		this.redis.waitFor(5, TimeUnit.SECONDS);
+		this.redis.close();
 	}
 
 	@Benchmark
@@ -100,21 +86,6 @@ public class RateLimiterBenchmark {
 	@Benchmark
 	public void redisLimiter() {
 		this.shared.acquire(APP_ID).release();
-	}
-
-	private static void awaitPort(int port) throws InterruptedException, IOException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (true) {
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-				return;
-			}
-			catch (IOException ex) {
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-				Thread.sleep(20);
-			}
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * A minimal non-web application with every auto-configuration on the class path: the
@@ -67,6 +68,30 @@ public class StartupApplication {
 		return run(properties);
 	}
 
+	/**
+	 * The application with the starter against a server, calls limited to TokenPay's 5
+	 * per second as a user runs it, counted locally or in a Redis.
+	 * @param baseUrl the server
+	 * @param redis the connections to the Redis to count permits in, {@code null} to
+	 * count them locally
+	 * @return the running context
+	 */
+	static ConfigurableApplicationContext runRateLimited(URI baseUrl, RedisConnectionFactory redis) {
+		Map<String, Object> properties = properties(baseUrl.toString());
+		properties.put("tokenpay.retry.max-attempts", "1");
+		properties.put("tokenpay.rate-limit.max-wait", "30s");
+		properties.put("tokenpay.retry.deadline", "60s");
+		if (redis != null) {
+			properties.put("tokenpay.rate-limit.store", "redis");
+		}
+		SpringApplication application = application(properties);
+		if (redis != null) {
+			application.addInitializers(
+					(context) -> context.getBeanFactory().registerSingleton("redisConnectionFactory", redis));
+		}
+		return application.run();
+	}
+
 	private static Map<String, Object> properties(String baseUrl) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("logging.level.root", "WARN");
@@ -79,13 +104,17 @@ public class StartupApplication {
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> properties) {
+		return application(properties).run();
+	}
+
+	private static SpringApplication application(Map<String, Object> properties) {
 		SpringApplication application = new SpringApplication(StartupApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setRegisterShutdownHook(false);
 		application.setDefaultProperties(properties);
-		return application.run();
+		return application;
 	}
 
 }

@@ -52,7 +52,11 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 	private PayInOperations payIns;
 
+	private CurrencySettings currencySettings = CurrencySettings.defaults();
+
 	private CurrencyCatalog currencies;
+
+	private Clock clock = Clock.systemUTC();
 
 	private BalanceSettings balanceSettings = BalanceSettings.defaults();
 
@@ -74,7 +78,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		this.exchange = new TokenPayExchange(restClientBuilder.clone().build(), settings, credentials, signer, verifier,
 				observationRegistry);
 		this.baseUrl = settings.baseUrl();
-		this.currencies = new CurrencyCatalog(this.exchange, CurrencySettings.defaults());
+		this.currencies = new CurrencyCatalog(this.exchange, this.currencySettings, this.clock);
 		this.payouts = newPayouts();
 		this.payIns = newPayIns();
 		this.balances = newBalances();
@@ -155,7 +159,22 @@ public class TokenPayTemplate implements TokenPayOperations {
 	 * @param settings the currency settings
 	 */
 	public void setCurrencySettings(CurrencySettings settings) {
-		this.currencies = new CurrencyCatalog(this.exchange, settings);
+		this.currencySettings = settings;
+		newCurrencies();
+	}
+
+	/**
+	 * Set the clock that ages the cached currency list and dates the expiry of created
+	 * pay-in orders; the system clock unless set. Forgets the cached list.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		this.clock = clock;
+		newCurrencies();
+	}
+
+	private void newCurrencies() {
+		this.currencies = new CurrencyCatalog(this.exchange, this.currencySettings, this.clock);
 		this.payouts = newPayouts();
 		this.payIns = newPayIns();
 		this.balances = newBalances();
@@ -201,7 +220,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	private PayInOperations newPayIns() {
-		return new PayInTemplate(this.exchange, this.payInSettings, this.currencies, this.baseUrl, Clock.systemUTC());
+		return new PayInTemplate(this.exchange, this.payInSettings, this.currencies, this.baseUrl, this.clock);
 	}
 
 	private BalanceInquiry newBalances() {

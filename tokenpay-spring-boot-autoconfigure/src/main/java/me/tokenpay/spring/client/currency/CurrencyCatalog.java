@@ -1,6 +1,8 @@
 package me.tokenpay.spring.client.currency;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import me.tokenpay.spring.client.Chain;
@@ -33,6 +35,8 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 
 	private final long ttlNanos;
 
+	private final Clock clock;
+
 	private final ReentrantLock fetching = new ReentrantLock();
 
 	private volatile @Nullable Snapshot snapshot;
@@ -43,6 +47,17 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	 * @param settings the currency settings
 	 */
 	public CurrencyCatalog(TokenPayExchange exchange, CurrencySettings settings) {
+		this(exchange, settings, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a catalog whose list ages by a clock.
+	 * @param exchange the exchange that runs the calls
+	 * @param settings the currency settings
+	 * @param clock the clock by which the cached list ages
+	 */
+	public CurrencyCatalog(TokenPayExchange exchange, CurrencySettings settings, Clock clock) {
+		this.clock = clock;
 		this.exchange = exchange;
 		this.list = LIST_CURRENCIES.withPath(settings.path());
 		this.ttlNanos = settings.cacheTtl().toNanos();
@@ -57,13 +72,13 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	 */
 	public List<Currency> list() {
 		Snapshot current = this.snapshot;
-		if (current != null && current.isFresh(this.ttlNanos)) {
+		if (current != null && current.isFresh(now(), this.ttlNanos)) {
 			return current.currencies();
 		}
 		this.fetching.lock();
 		try {
 			current = this.snapshot;
-			if (current != null && current.isFresh(this.ttlNanos)) {
+			if (current != null && current.isFresh(now(), this.ttlNanos)) {
 				return current.currencies();
 			}
 			return fetch();
@@ -99,7 +114,7 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	@Override
 	public @Nullable Integer decimals(Chain chain, String currency) {
 		Snapshot current = this.snapshot;
-		if (current != null && current.isFresh(this.ttlNanos)) {
+		if (current != null && current.isFresh(now(), this.ttlNanos)) {
 			return current.decimals(chain, currency);
 		}
 		list();
@@ -108,8 +123,12 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 
 	private List<Currency> fetch() {
 		List<Currency> currencies = this.exchange.call(this.list, NO_PARAMETERS);
-		this.snapshot = new Snapshot(currencies, System.nanoTime());
+		this.snapshot = new Snapshot(currencies, now());
 		return currencies;
+	}
+
+	private long now() {
+		return TimeUnit.MILLISECONDS.toNanos(this.clock.millis());
 	}
 
 	/**
@@ -117,8 +136,8 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	 */
 	private record Snapshot(List<Currency> currencies, long fetchedAt) {
 
-		boolean isFresh(long ttlNanos) {
-			return System.nanoTime() - this.fetchedAt < ttlNanos;
+		boolean isFresh(long now, long ttlNanos) {
+			return now - this.fetchedAt < ttlNanos;
 		}
 
 		@Nullable Integer decimals(Chain chain, String currency) {

@@ -21,9 +21,10 @@ import org.springframework.util.Assert;
  *
  * @param attempts how many queries to make, {@code 0} for none
  * @param delay the wait before the first query, doubled before each next one
+ * @param sleeper what waits before each query
  * @author TokenPay Spring Boot team
  */
-public record OutcomeResolver(int attempts, Duration delay) {
+public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
 
 	private static final int DATA_ABSENT = 12002;
 
@@ -31,11 +32,22 @@ public record OutcomeResolver(int attempts, Duration delay) {
 	 * Check the settings.
 	 * @param attempts how many queries to make
 	 * @param delay the wait before the first query
+	 * @param sleeper what waits before each query
 	 * @throws IllegalArgumentException if a value is negative
 	 */
 	public OutcomeResolver {
 		Assert.isTrue(attempts >= 0, "Resolve attempts must not be negative");
 		Assert.isTrue(!delay.isNegative(), "Resolve delay must not be negative");
+		Assert.notNull(sleeper, "Sleeper must not be null");
+	}
+
+	/**
+	 * Create a resolver that waits by sleeping.
+	 * @param attempts how many queries to make
+	 * @param delay the wait before the first query
+	 */
+	public OutcomeResolver(int attempts, Duration delay) {
+		this(attempts, delay, Sleeper.THREAD);
 	}
 
 	/**
@@ -130,9 +142,9 @@ public record OutcomeResolver(int attempts, Duration delay) {
 				: failure.getClass().getSimpleName();
 	}
 
-	private static boolean sleep(Duration delay) {
+	private boolean sleep(Duration delay) {
 		try {
-			Thread.sleep(delay.toMillis());
+			this.sleeper.sleep(delay);
 			return true;
 		}
 		catch (InterruptedException ex) {

@@ -1,0 +1,157 @@
+package me.tokenpay.spring.client.operation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import me.tokenpay.spring.client.error.TokenPayApiException;
+import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayMismatchedResponseException;
+import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.error.TokenPaySignatureException;
+import me.tokenpay.spring.client.error.TokenPayTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link OutcomeResolver}: the queries it makes, the waits it asks for (through
+ * a recording {@link Sleeper}, never by the clock) and what it accepts.
+ *
+ * @author TokenPay Spring Boot team
+ */
+class OutcomeResolverTests {
+
+	private static final String OUT_TRADE_NO = "order-1";
+
+	private static final OperationRequest CREATE = OperationRequest.about(OUT_TRADE_NO)
+		.bound(AnswerField.OUT_TRADE_NO, OUT_TRADE_NO)
+		.expect(AnswerField.AMOUNT, new BigDecimal("12.5"))
+		.build();
+
+	private static final TokenPayException LOST = new TokenPayTimeoutException("lost", null, true);
+
+	private final List<Duration> waits = new ArrayList<>();
+
+	private final AtomicInteger queries = new AtomicInteger();
+
+	private OutcomeResolver resolver(int attempts) {
+		return new OutcomeResolver(attempts, Duration.ofMillis(100), this.waits::add);
+	}
+
+	@Test
+	void waitsTheDelayDoubledBeforeEachQueryAndStaysUnknownWhenNoneFindsTheOrder() {
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+			.isThrownBy(() -> resolver(3).resolve("create-payout", CREATE, LOST, failing(absent()), "query"))
+			.satisfies((ex) -> {
+				assertThat(ex.getId()).isEqualTo(OUT_TRADE_NO);
+				assertThat(ex.getOperation()).isEqualTo("create-payout");
+				assertThat(ex.getCause()).isSameAs(LOST);
+				assertThat(ex.getMessage()).contains("code 12002").contains("Query it later with query");
+			});
+		assertThat(this.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+		assertThat(this.queries).hasValue(3);
+	}
+
+	@Test
+	void returnsTheOrderTheQueryFindsWhenItIsTheOneAskedFor() {
+		Order order = new Order(OUT_TRADE_NO, new BigDecimal("12.50"));
+		AtomicInteger calls = new AtomicInteger();
+		Order found = resolver(3).resolve("create-payout", CREATE, LOST, () -> {
+			if (calls.incrementAndGet() == 1) {
+				throw absent();
+			}
+			return order;
+		}, "query");
+		assertThat(found).isSameAs(order);
+		assertThat(this.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+	}
+
+	@Test
+	void anOrderThatDiffersFromTheCreateStaysUnknown() {
+		Order other = new Order(OUT_TRADE_NO, new BigDecimal("99"));
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+			.isThrownBy(() -> resolver(3).resolve("create-payout", CREATE, LOST, () -> other, "query"))
+			.satisfies((ex) -> {
+				assertThat(ex.getId()).isEqualTo(OUT_TRADE_NO);
+				assertThat(ex.getLastFailure()).isInstanceOf(TokenPayMismatchedResponseException.class);
+				assertThat(ex.getMessage()).contains("amount is \"99\" where \"12.5\" was asked");
+			});
+	}
+
+	@Test
+	void aDefiniteRefusalOtherThanAbsentEndsTheQueries() {
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> resolver(3)
+			.resolve("create-payout", CREATE, LOST, failing(new TokenPayApiException(103, "no", null, 200)), "query"));
+		assertThat(this.queries).hasValue(1);
+	}
+
+	@Test
+	void aRetryableRefusalGoesOn() {
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> resolver(3)
+			.resolve("create-payout", CREATE, LOST, failing(new TokenPayApiException(11001, "busy", null, 200)), "q"));
+		assertThat(this.queries).hasValue(3);
+	}
+
+	@Test
+	void anInterruptedWaitStopsTheQueriesAndKeepsTheInterrupt() {
+		OutcomeResolver resolver = new OutcomeResolver(3, Duration.ofMillis(100), (duration) -> {
+			throw new InterruptedException();
+		});
+		try {
+			assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+				.isThrownBy(() -> resolver.resolve("create-payout", CREATE, LOST, failing(absent()), "query"));
+			assertThat(this.queries).hasValue(0);
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+	}
+
+	@Test
+	void answersThatNeverVerifySayTheSecretIsProbablyWrong() {
+		TokenPaySignatureException unverified = new TokenPaySignatureException("check tokenpay.app-secret", null, null);
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+			.isThrownBy(() -> resolver(2).resolve("create-payout", CREATE, unverified, failing(unverified), "query"))
+			.withMessageContaining("the app secret is probably wrong");
+	}
+
+	@Test
+	void noAttemptsMakeNoQuery() {
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+			.isThrownBy(() -> resolver(0).resolve("create-payout", CREATE, LOST, failing(absent()), "query"));
+		assertThat(this.queries).hasValue(0);
+		assertThat(this.waits).isEmpty();
+	}
+
+	private Supplier<Order> failing(TokenPayException failure) {
+		return () -> {
+			this.queries.incrementAndGet();
+			throw failure;
+		};
+	}
+
+	private static TokenPayApiException absent() {
+		return new TokenPayApiException(12002, "Data is absence", null, 200);
+	}
+
+	record Order(String outTradeNo, BigDecimal amount) implements AnswerSubject {
+
+		@Override
+		public @Nullable Object answered(AnswerField field) {
+			return switch (field) {
+				case OUT_TRADE_NO -> this.outTradeNo;
+				case AMOUNT -> this.amount;
+				default -> null;
+			};
+		}
+
+	}
+
+}
