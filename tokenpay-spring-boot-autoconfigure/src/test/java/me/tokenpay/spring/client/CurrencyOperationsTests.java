@@ -1,12 +1,8 @@
 package me.tokenpay.spring.client;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -153,33 +149,16 @@ class CurrencyOperationsTests {
 	@Test
 	void anExpiredListIsFetchedAgain() {
 		TokenPayTemplate template = template();
-		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T10:00:00Z"));
-		template.setClock(new Clock() {
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-
-		});
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
+		template.setClock(clock);
 		template.setCurrencySettings(new CurrencySettings(CurrencySettings.DEFAULT_PATH, Duration.ofMinutes(10)));
 		this.server.enqueue(answer(DOCUMENTED_LIST));
 		this.server.enqueue(answer(DOCUMENTED_LIST));
 		template.currencies();
-		now.set(now.get().plus(Duration.ofMinutes(10)).minusMillis(1));
+		clock.move(Duration.ofMinutes(10).minusMillis(1));
 		template.currencies();
 		assertThat(this.server.getRequestCount()).as("still fresh a millisecond before its ttl").isOne();
-		now.set(now.get().plusMillis(1));
+		clock.move(Duration.ofMillis(1));
 		template.currencies();
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}

@@ -1,10 +1,9 @@
 package me.tokenpay.spring.client.notification;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import me.tokenpay.spring.client.MovableClock;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDeduplicator.Claim;
 import org.junit.jupiter.api.Test;
 
@@ -17,26 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InMemoryNotificationDeduplicatorTests {
 
-	private Instant now = Instant.parse("2026-12-04T00:00:00Z");
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return InMemoryNotificationDeduplicatorTests.this.now;
-		}
-
-	};
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T00:00:00Z"));
 
 	private final InMemoryNotificationDeduplicator deduplicator = new InMemoryNotificationDeduplicator(3, this.clock);
 
@@ -52,14 +32,14 @@ class InMemoryNotificationDeduplicatorTests {
 	void completedKeyIsForgottenAfterItsRetention() {
 		this.deduplicator.claim("k", "a", Duration.ofMinutes(2));
 		this.deduplicator.complete("k", "a", Duration.ofHours(24));
-		this.now = this.now.plus(Duration.ofHours(24));
+		this.clock.move(Duration.ofHours(24));
 		assertThat(this.deduplicator.claim("k", "b", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
 	void claimOfADeadDeliveryEndsWithItsLease() {
 		this.deduplicator.claim("k", "a", Duration.ofMinutes(2));
-		this.now = this.now.plus(Duration.ofMinutes(3));
+		this.clock.move(Duration.ofMinutes(3));
 		assertThat(this.deduplicator.claim("k", "b", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
 	}
 
@@ -86,7 +66,7 @@ class InMemoryNotificationDeduplicatorTests {
 	@Test
 	void expiredEntriesAreDroppedAsNewOnesArrive() {
 		this.deduplicator.claim("old", "a", Duration.ofMinutes(1));
-		this.now = this.now.plus(Duration.ofMinutes(5));
+		this.clock.move(Duration.ofMinutes(5));
 		this.deduplicator.claim("new", "a", Duration.ofMinutes(1));
 		assertThat(this.deduplicator.size()).isEqualTo(1);
 	}
