@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.error.TokenPayException;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -173,6 +179,33 @@ class ConnectionIsolationTests {
 	}
 
 	@Test
+	void theJdkClientNeverReadsBytesBehindAnAnswerEither() {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, ConnectionIsolationTests::jdkClient,
+						"tokenpay.retry.max-attempts=1")) {
+			assertThat(client.bean(TokenPayAutoConfiguration.REQUEST_FACTORY_BEAN_NAME, ClientHttpRequestFactory.class))
+				.isInstanceOf(JdkClientHttpRequestFactory.class);
+			String payoutId = server.seedOpenPayout();
+			server.enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
+			client.template().payouts().get(PayoutQuery.byTransactionId(payoutId));
+			assertThat(client.template().cancelPayout(payoutId).requestId()).isNotEqualTo("SMUGGLED-1");
+		}
+	}
+
+	@Test
+	void theJdkClientEndsDrippedHeadersAtTheReadTimeoutToo() {
+		try (MockTokenPayServer server = MockTokenPayServer.start();
+				TestTokenPayClient client = TestTokenPayClient.create(server, ConnectionIsolationTests::jdkClient,
+						"tokenpay.retry.max-attempts=1", "tokenpay.read-timeout=1s")) {
+			String payoutId = server.seedOpenPayout();
+			server.enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
+			assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> assertThatExceptionOfType(TokenPayTimeoutException.class)
+						.isThrownBy(() -> client.template().payouts().get(PayoutQuery.byTransactionId(payoutId))));
+		}
+	}
+
+	@Test
 	void oneHugeHeaderIsRefusedAndTheConnectionDiscarded() {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1")) {
@@ -220,6 +253,11 @@ class ConnectionIsolationTests {
 		catch (SocketTimeoutException ex) {
 			// the client opened another connection instead
 		}
+	}
+
+	private static void jdkClient(GenericApplicationContext context) {
+		context.registerBean("jdkRequestFactoryBuilder", ClientHttpRequestFactoryBuilder.class,
+				ClientHttpRequestFactoryBuilder::jdk);
 	}
 
 	private TestTokenPayClient client(String... properties) {

@@ -87,6 +87,10 @@ final class TestTokenPayClient implements AutoCloseable {
 		return this.context.getBean(TokenPayTemplate.class);
 	}
 
+	<T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
+	}
+
 	TestObservationRegistry observations() {
 		return this.context.getBean(TestObservationRegistry.class);
 	}
