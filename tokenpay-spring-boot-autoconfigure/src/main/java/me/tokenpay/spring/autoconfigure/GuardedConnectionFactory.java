@@ -7,6 +7,7 @@ import java.net.SocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -74,6 +75,23 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 	 */
 	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
+	private final LongSupplier ticker;
+
+	/**
+	 * Create a factory whose connections tell idle time by {@link System#nanoTime()}.
+	 */
+	GuardedConnectionFactory() {
+		this(System::nanoTime);
+	}
+
+	/**
+	 * Create a factory whose connections tell idle time by a ticker.
+	 * @param ticker the current time in nanoseconds, only compared with itself
+	 */
+	GuardedConnectionFactory(LongSupplier ticker) {
+		this.ticker = ticker;
+	}
+
 	@Override
 	public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
 		BufferWatchingParser parser = new BufferWatchingParser();
@@ -82,7 +100,7 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 			.responseParserFactory((http1Config) -> parser)
 			.build()
 			.createConnection(socket);
-		return new GuardedConnection(connection, parser);
+		return new GuardedConnection(connection, parser, this.ticker);
 	}
 
 	private static ScheduledThreadPoolExecutor watchdog() {
@@ -129,11 +147,15 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 
 		private final BufferWatchingParser parser;
 
-		private volatile long passivatedAt = System.nanoTime();
+		private final LongSupplier ticker;
 
-		GuardedConnection(ManagedHttpClientConnection connection, BufferWatchingParser parser) {
+		private volatile long passivatedAt;
+
+		GuardedConnection(ManagedHttpClientConnection connection, BufferWatchingParser parser, LongSupplier ticker) {
 			this.connection = connection;
 			this.parser = parser;
+			this.ticker = ticker;
+			this.passivatedAt = ticker.getAsLong();
 		}
 
 		@Override
@@ -202,8 +224,7 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 			if (this.parser.hasBufferedBytes() || socketHasBytes()) {
 				return true;
 			}
-			// the I/O clock of the pool, as HttpComponents' own validateAfterInactivity
-			boolean idle = System.nanoTime() - this.passivatedAt >= TimeUnit.SECONDS.toNanos(IDLE_CHECK_SECONDS);
+			boolean idle = this.ticker.getAsLong() - this.passivatedAt >= TimeUnit.SECONDS.toNanos(IDLE_CHECK_SECONDS);
 			return idle && this.connection.isStale();
 		}
 
@@ -234,7 +255,7 @@ final class GuardedConnectionFactory implements HttpConnectionFactory<ManagedHtt
 
 		@Override
 		public void passivate() {
-			this.passivatedAt = System.nanoTime();
+			this.passivatedAt = this.ticker.getAsLong();
 			this.connection.passivate();
 		}
 
