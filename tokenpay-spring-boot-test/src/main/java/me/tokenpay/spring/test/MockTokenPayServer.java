@@ -677,6 +677,14 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether the server still accepts connections.
+	 * @return {@code false} once {@link #close() closed}
+	 */
+	public boolean isRunning() {
+		return this.front.isOpen();
+	}
+
+	/**
 	 * Stop the server and release its port.
 	 */
 	@Override

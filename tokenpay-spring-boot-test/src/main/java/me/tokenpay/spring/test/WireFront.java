@@ -81,6 +81,10 @@ final class WireFront implements AutoCloseable {
 		return this.serverSocket.getLocalPort();
 	}
 
+	boolean isOpen() {
+		return !this.serverSocket.isClosed();
+	}
+
 	private void accept() {
 		while (!this.serverSocket.isClosed()) {
 			try {
