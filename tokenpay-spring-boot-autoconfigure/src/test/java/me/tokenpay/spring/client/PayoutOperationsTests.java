@@ -38,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -464,6 +465,25 @@ class PayoutOperationsTests {
 			.create(CreatePayoutRequest.builder(new BigDecimal("15"), Chain.TRON, "USDT", ADDRESS)
 				.outTradeNo(OUT_TRADE_NO)
 				.build());
+	}
+
+	@Test
+	void aCreateAsksForAConnectionOfItsOwnAndAQueryDoesNot() throws Exception {
+		HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory();
+		try {
+			TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder().requestFactory(factory),
+					TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT,
+					this.registry);
+			this.server.enqueue(answer(DOCUMENTED_DETAIL));
+			this.server.enqueue(answer(DOCUMENTED_DETAIL));
+			create(template);
+			assertThat(takeRequest(this.server).getHeaders().get("Connection")).isEqualToIgnoringCase("close");
+			template.payouts().getByOutTradeNo(OUT_TRADE_NO);
+			assertThat(takeRequest(this.server).getHeaders().get("Connection")).isNotEqualToIgnoringCase("close");
+		}
+		finally {
+			factory.destroy();
+		}
 	}
 
 	private TokenPayTemplate template(int resolveAttempts) {

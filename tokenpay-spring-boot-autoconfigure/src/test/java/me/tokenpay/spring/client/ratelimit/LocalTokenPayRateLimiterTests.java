@@ -76,6 +76,41 @@ class LocalTokenPayRateLimiterTests {
 	}
 
 	@Test
+	void theSlotThatFreesFirstIsGrantedFirst() {
+		LocalTokenPayRateLimiter limiter = limiter(2, Duration.ZERO);
+		Permit first = limiter.acquire(APP_ID);
+		Permit second = limiter.acquire(APP_ID);
+		first.release();
+		this.ticker.addAndGet(500 * MS);
+		second.release();
+		this.ticker.addAndGet(500 * MS);
+		limiter.acquire(APP_ID);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
+	}
+
+	@Test
+	void theSlotThatFreesFirstIsGrantedFirstWhateverItsPlace() {
+		LocalTokenPayRateLimiter limiter = limiter(2, Duration.ZERO);
+		Permit first = limiter.acquire(APP_ID);
+		Permit second = limiter.acquire(APP_ID);
+		second.release();
+		this.ticker.addAndGet(500 * MS);
+		first.release();
+		this.ticker.addAndGet(500 * MS);
+		limiter.acquire(APP_ID);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
+	}
+
+	@Test
+	void aCallerMayWaitUpToItsMaxWaitForAFreedSlot() {
+		LocalTokenPayRateLimiter limiter = limiter(1, Duration.ZERO);
+		limiter.acquire(APP_ID).release();
+		this.ticker.addAndGet(WINDOW.toNanos() - MS);
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire(APP_ID, Duration.ofNanos(MS - 1)));
+	}
+
+	@Test
 	void releasingTwiceDoesNotMoveTheWindow() {
 		LocalTokenPayRateLimiter limiter = limiter(1, Duration.ZERO);
 		Permit permit = limiter.acquire(APP_ID);
