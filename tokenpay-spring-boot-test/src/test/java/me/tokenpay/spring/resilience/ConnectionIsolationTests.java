@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,10 +152,11 @@ class ConnectionIsolationTests {
 		});
 	}
 
-	@Test
-	void mockBytesBehindTheBodyAreNeverReadAsTheNextCallsAnswer() {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "http-components", "jdk" })
+	void mockBytesBehindTheBodyAreNeverReadAsTheNextCallsAnswer(String factory) {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
-				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1")) {
+				TestTokenPayClient client = client(server, factory)) {
 			String payoutId = server.seedOpenPayout();
 			server.enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
 			assertThat(client.template().payouts().get(PayoutQuery.byTransactionId(payoutId)).transactionId())
@@ -165,38 +166,11 @@ class ConnectionIsolationTests {
 		}
 	}
 
-	@Test
-	void mockHeadersDrippedByteByByteEndAtTheReadTimeout() {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "http-components", "jdk" })
+	void mockHeadersDrippedByteByByteEndAtTheReadTimeout(String factory) {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
-				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1",
-						"tokenpay.read-timeout=1s")) {
-			String payoutId = server.seedOpenPayout();
-			server.enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
-			assertTimeoutPreemptively(Duration.ofSeconds(30),
-					() -> assertThatExceptionOfType(TokenPayTimeoutException.class)
-						.isThrownBy(() -> client.template().payouts().get(PayoutQuery.byTransactionId(payoutId))));
-		}
-	}
-
-	@Test
-	void theJdkClientNeverReadsBytesBehindAnAnswerEither() {
-		try (MockTokenPayServer server = MockTokenPayServer.start();
-				TestTokenPayClient client = TestTokenPayClient.create(server, ConnectionIsolationTests::jdkClient,
-						"tokenpay.retry.max-attempts=1")) {
-			assertThat(client.bean(TokenPayAutoConfiguration.REQUEST_FACTORY_BEAN_NAME, ClientHttpRequestFactory.class))
-				.isInstanceOf(JdkClientHttpRequestFactory.class);
-			String payoutId = server.seedOpenPayout();
-			server.enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
-			client.template().payouts().get(PayoutQuery.byTransactionId(payoutId));
-			assertThat(client.template().cancelPayout(payoutId).requestId()).isNotEqualTo("SMUGGLED-1");
-		}
-	}
-
-	@Test
-	void theJdkClientEndsDrippedHeadersAtTheReadTimeoutToo() {
-		try (MockTokenPayServer server = MockTokenPayServer.start();
-				TestTokenPayClient client = TestTokenPayClient.create(server, ConnectionIsolationTests::jdkClient,
-						"tokenpay.retry.max-attempts=1", "tokenpay.read-timeout=1s")) {
+				TestTokenPayClient client = client(server, factory, "tokenpay.read-timeout=1s")) {
 			String payoutId = server.seedOpenPayout();
 			server.enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
 			assertTimeoutPreemptively(Duration.ofSeconds(30),
@@ -255,9 +229,23 @@ class ConnectionIsolationTests {
 		}
 	}
 
-	private static void jdkClient(GenericApplicationContext context) {
-		context.registerBean("jdkRequestFactoryBuilder", ClientHttpRequestFactoryBuilder.class,
-				ClientHttpRequestFactoryBuilder::jdk);
+	/**
+	 * A client of the mock over the starter's default request factory or the JDK's.
+	 */
+	private static TestTokenPayClient client(MockTokenPayServer server, String factory, String... properties) {
+		String[] all = new String[properties.length + 1];
+		all[0] = "tokenpay.retry.max-attempts=1";
+		System.arraycopy(properties, 0, all, 1, properties.length);
+		TestTokenPayClient client = TestTokenPayClient.create(server, (context) -> {
+			if (factory.equals("jdk")) {
+				context.registerBean("jdkRequestFactoryBuilder", ClientHttpRequestFactoryBuilder.class,
+						ClientHttpRequestFactoryBuilder::jdk);
+			}
+		}, all);
+		assertThat(client.bean(TokenPayAutoConfiguration.REQUEST_FACTORY_BEAN_NAME, ClientHttpRequestFactory.class))
+			.isInstanceOf(factory.equals("jdk") ? JdkClientHttpRequestFactory.class
+					: HttpComponentsClientHttpRequestFactory.class);
+		return client;
 	}
 
 	private TestTokenPayClient client(String... properties) {
