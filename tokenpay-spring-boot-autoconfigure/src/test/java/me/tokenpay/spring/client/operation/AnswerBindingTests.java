@@ -8,6 +8,7 @@ import me.tokenpay.spring.client.Chain;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link AnswerBinding}: what is compared, how, and what is lenient.
@@ -65,6 +66,16 @@ class AnswerBindingTests {
 	void aNullExpectationExpectsNothing() {
 		assertThat(OperationRequest.about("x").bound(AnswerField.TO_ADDRESS, null).build().expectations()).isEmpty();
 		assertThat(OperationRequest.about("x").bound(AnswerField.TO_ADDRESS, null).build().parameters()).isEmpty();
+	}
+
+	@Test
+	void aRequestRefusesParametersThatAreNeitherStringsNorNumbers() {
+		assertThatIllegalArgumentException().isThrownBy(() -> OperationRequest.about("x").parameter("flag", true))
+			.withMessageContaining("flag");
+		assertThatIllegalArgumentException().isThrownBy(() -> OperationRequest.about("x").parameter(" ", "v"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new OperationRequest(null, "x"));
+		assertThat(OperationRequest.about("x").parameter("n", 5).parameter("s", "v").build().parameters())
+			.containsExactly(Map.entry("n", 5), Map.entry("s", "v"));
 	}
 
 	private static AnswerSubject answer(Map<AnswerField, Object> fields) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link OutcomeResolver}: the queries it makes, the waits it asks for (through
@@ -128,6 +129,20 @@ class OutcomeResolverTests {
 			.isThrownBy(() -> resolver(0).resolve("create-payout", CREATE, LOST, failing(absent()), "query"));
 		assertThat(this.queries).hasValue(0);
 		assertThat(this.waits).isEmpty();
+	}
+
+	@Test
+	void refusesUnusableSettings() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeResolver(-1, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeResolver(0, Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeResolver(0, Duration.ZERO, null));
+	}
+
+	@Test
+	void aCallAboutNoOrderCannotBeResolved() {
+		OperationRequest anonymous = OperationRequest.about(null).build();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> resolver(1).resolve("create-payout", anonymous, LOST, failing(absent()), "query"));
 	}
 
 	private Supplier<Order> failing(TokenPayException failure) {
