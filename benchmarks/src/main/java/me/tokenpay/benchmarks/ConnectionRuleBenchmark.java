@@ -26,9 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -132,15 +130,7 @@ public class ConnectionRuleBenchmark {
 	}
 
 	private byte[] post(boolean close) {
-		RestClient.RequestBodySpec spec = this.plain.post()
-			.uri(Fixtures.PATH)
-			.header(HttpHeaders.AUTHORIZATION, this.authorization)
-			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)
-			.contentType(MediaType.APPLICATION_JSON);
-		if (close) {
-			spec.header(HttpHeaders.CONNECTION, "close");
-		}
-		return spec.body(Fixtures.REQUEST_BODY).retrieve().body(byte[].class);
+		return Fixtures.postPresigned(this.plain, this.authorization, close);
 	}
 
 }

@@ -35,7 +35,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -170,14 +169,7 @@ public class EndToEndBenchmark {
 	}
 
 	private byte[] post(RestClient client) {
-		return client.post()
-			.uri(Fixtures.PATH)
-			.header(HttpHeaders.AUTHORIZATION, this.authorization)
-			.header(HttpHeaders.USER_AGENT, Fixtures.USER_AGENT)
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.body(Fixtures.REQUEST_BODY)
-			.retrieve()
-			.body(byte[].class);
+		return Fixtures.postPresigned(client, this.authorization, false);
 	}
 
 	/**

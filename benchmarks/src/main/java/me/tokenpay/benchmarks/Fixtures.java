@@ -6,6 +6,10 @@ import java.time.Instant;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
 /**
  * Values shared by the benchmarks: the documented example credentials and a Cancel Payout
  * call as TokenPay's page shows it.
@@ -71,6 +75,25 @@ final class Fixtures {
 		System.arraycopy(head, 0, plaintext, 0, head.length);
 		System.arraycopy(body, 0, plaintext, head.length, body.length);
 		return new SignatureCipher(APP_SECRET).sign(plaintext);
+	}
+
+	/**
+	 * Send the pre-signed Cancel Payout bytes as a hand-written call does.
+	 * @param client the client, with the server's base URL
+	 * @param authorization the pre-signed {@code Authorization} header
+	 * @param close whether to ask for the connection to be closed after the answer
+	 * @return the answer's bytes
+	 */
+	static byte[] postPresigned(RestClient client, String authorization, boolean close) {
+		RestClient.RequestBodySpec spec = client.post()
+			.uri(PATH)
+			.header(HttpHeaders.AUTHORIZATION, authorization)
+			.header(HttpHeaders.USER_AGENT, USER_AGENT)
+			.contentType(MediaType.APPLICATION_JSON);
+		if (close) {
+			spec.header(HttpHeaders.CONNECTION, "close");
+		}
+		return spec.body(REQUEST_BODY).retrieve().body(byte[].class);
 	}
 
 }

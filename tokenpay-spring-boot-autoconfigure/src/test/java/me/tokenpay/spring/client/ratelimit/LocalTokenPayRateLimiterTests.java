@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter.Permit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,27 +77,14 @@ class LocalTokenPayRateLimiterTests {
 		limiter.acquire(APP_ID);
 	}
 
-	@Test
-	void theSlotThatFreesFirstIsGrantedFirst() {
+	@ParameterizedTest(name = "slot {0} released first")
+	@ValueSource(ints = { 0, 1 })
+	void theSlotThatFreesFirstIsGrantedFirstWhateverItsPlace(int releasedFirst) {
 		LocalTokenPayRateLimiter limiter = limiter(2, Duration.ZERO);
-		Permit first = limiter.acquire(APP_ID);
-		Permit second = limiter.acquire(APP_ID);
-		first.release();
+		Permit[] permits = { limiter.acquire(APP_ID), limiter.acquire(APP_ID) };
+		permits[releasedFirst].release();
 		this.ticker.addAndGet(500 * MS);
-		second.release();
-		this.ticker.addAndGet(500 * MS);
-		limiter.acquire(APP_ID);
-		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
-	}
-
-	@Test
-	void theSlotThatFreesFirstIsGrantedFirstWhateverItsPlace() {
-		LocalTokenPayRateLimiter limiter = limiter(2, Duration.ZERO);
-		Permit first = limiter.acquire(APP_ID);
-		Permit second = limiter.acquire(APP_ID);
-		second.release();
-		this.ticker.addAndGet(500 * MS);
-		first.release();
+		permits[1 - releasedFirst].release();
 		this.ticker.addAndGet(500 * MS);
 		limiter.acquire(APP_ID);
 		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
