@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.util.Assert;
 
 /**
  * {@link TokenPayNotificationDeduplicator} shared by every application instance through
@@ -36,7 +37,7 @@ public final class RedisNotificationDeduplicator implements TokenPayNotification
 
 	private static final Log logger = LogFactory.getLog(RedisNotificationDeduplicator.class);
 
-	private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+	private static final long LOG_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -49,19 +50,38 @@ public final class RedisNotificationDeduplicator implements TokenPayNotification
 
 	private final StoreFailure onStoreFailure;
 
-	private final InMemoryNotificationDeduplicator fallback = new InMemoryNotificationDeduplicator(10_000,
-			Clock.systemUTC());
+	private final Clock clock;
 
-	private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+	private final InMemoryNotificationDeduplicator fallback;
+
+	private final AtomicLong lastFailureLog;
+
+	/**
+	 * Create a deduplicator on the system clock.
+	 * @param connectionFactory the Redis connections to use
+	 * @param onStoreFailure what to do when Redis fails
+	 */
+	public RedisNotificationDeduplicator(RedisConnectionFactory connectionFactory, StoreFailure onStoreFailure) {
+		this(connectionFactory, onStoreFailure, Clock.systemUTC());
+	}
 
 	/**
 	 * Create a deduplicator.
 	 * @param connectionFactory the Redis connections to use
 	 * @param onStoreFailure what to do when Redis fails
+	 * @param clock the clock of the in-memory fallback's leases and of the failure log's
+	 * pace (Redis keeps its own keys' time)
 	 */
-	public RedisNotificationDeduplicator(RedisConnectionFactory connectionFactory, StoreFailure onStoreFailure) {
+	public RedisNotificationDeduplicator(RedisConnectionFactory connectionFactory, StoreFailure onStoreFailure,
+			Clock clock) {
+		Assert.notNull(connectionFactory, "Redis connection factory must not be null");
+		Assert.notNull(onStoreFailure, "Store failure behaviour must not be null");
+		Assert.notNull(clock, "Clock must not be null");
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.onStoreFailure = onStoreFailure;
+		this.clock = clock;
+		this.fallback = new InMemoryNotificationDeduplicator(10_000, clock);
+		this.lastFailureLog = new AtomicLong(clock.millis() - LOG_INTERVAL_MILLIS);
 	}
 
 	@Override
@@ -105,9 +125,9 @@ public final class RedisNotificationDeduplicator implements TokenPayNotification
 	}
 
 	private TokenPayNotificationDeduplicator storeFailed(RuntimeException failure) {
-		long now = System.nanoTime();
+		long now = this.clock.millis();
 		long last = this.lastFailureLog.get();
-		boolean log = now - last >= LOG_INTERVAL_NANOS && this.lastFailureLog.compareAndSet(last, now);
+		boolean log = now - last >= LOG_INTERVAL_MILLIS && this.lastFailureLog.compareAndSet(last, now);
 		if (this.onStoreFailure == StoreFailure.REJECT) {
 			if (log) {
 				logger.warn("Redis notification store failed; answering notifications 'fail' until it is back",

@@ -147,7 +147,8 @@ public final class TokenPayNotificationParser {
 		}
 		String timestamp = header(headers, TIMESTAMP_HEADER, MAX_HEADER_LENGTH);
 		String nonce = header(headers, NONCE_HEADER, MAX_HEADER_LENGTH);
-		String signature = header(headers, SIGNATURE_HEADER, signatureLength(body.length));
+		String signature = header(headers, SIGNATURE_HEADER,
+				signatureLength(timestamp.length() + nonce.length() + 2L + body.length));
 		JsonNode envelope = json(body, "body");
 		String appId = requiredText(envelope, "app_id");
 		NotificationKeys.Key key = this.keys.key(appId);
@@ -195,15 +196,16 @@ public final class TokenPayNotificationParser {
 	}
 
 	/**
-	 * The signature encrypts the timestamp, the nonce and the whole body: its Base64 is
-	 * about four thirds of their length.
+	 * The signature is the Base64 of AES/ECB/PKCS5Padding over the timestamp, the nonce
+	 * (ASCII, one byte per character) and the body: one 16-byte block more than the
+	 * plaintext fills, so its length is known before it is read.
 	 */
-	private static int signatureLength(int bodyLength) {
-		int plaintext = 2 * MAX_HEADER_LENGTH + 2 + bodyLength;
-		return ((plaintext + 16) / 3 + 1) * 4;
+	private static long signatureLength(long plaintextLength) {
+		long encrypted = (plaintextLength / 16 + 1) * 16;
+		return (encrypted + 2) / 3 * 4;
 	}
 
-	private static String header(Function<String, @Nullable String> headers, String name, int maxLength) {
+	private static String header(Function<String, @Nullable String> headers, String name, long maxLength) {
 		String value = headers.apply(name);
 		if (value == null || value.isBlank()) {
 			throw new TokenPayNotificationSignatureException("Notification has no " + name + " header");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,8 @@ class LocalTokenPayRateLimiterTests {
 	private static final Duration WINDOW = Duration.ofSeconds(1);
 
 	private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	private static final Duration SHORT_WINDOW = Duration.ofMillis(20);
 
 	private final AtomicLong ticker = new AtomicLong(42 * MS);
 
@@ -233,11 +236,64 @@ class LocalTokenPayRateLimiterTests {
 	}
 
 	@Test
+	void slotsStartFreeAtTheTickersFirstReadingEvenANegativeOne() {
+		this.ticker.set(-TimeUnit.DAYS.toNanos(3));
+		LocalTokenPayRateLimiter limiter = limiter(2, Duration.ZERO);
+		limiter.acquire(APP_ID);
+		limiter.acquire(APP_ID);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> limiter.acquire(APP_ID));
+	}
+
+	@Test
+	void aCallerWaitsExactlyItsMaxWaitWhenThatIsWhenTheSlotFrees() throws Exception {
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, SHORT_WINDOW, Duration.ZERO,
+				this.ticker::get);
+		limiter.acquire(APP_ID).release();
+		Caller caller = Caller.start(() -> limiter.acquire(APP_ID, SHORT_WINDOW));
+		caller.awaitParked();
+		this.ticker.addAndGet(SHORT_WINDOW.toNanos());
+		assertThat(caller.permit()).isNotNull();
+	}
+
+	@Test
+	void aCallerWaitingForAReleaseGetsTheSlotAWindowAfterIt() throws Exception {
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, SHORT_WINDOW, Duration.ZERO,
+				this.ticker::get);
+		Permit held = limiter.acquire(APP_ID);
+		Caller caller = Caller.start(() -> limiter.acquire(APP_ID, SHORT_WINDOW));
+		caller.awaitParked();
+		held.release();
+		this.ticker.addAndGet(SHORT_WINDOW.toNanos() - 1);
+		Caller other = Caller.start(() -> limiter.acquire(APP_ID, Duration.ZERO));
+		assertThat(other.failure()).as("the slot is promised to the waiter")
+			.isInstanceOf(TokenPayRateLimitException.class);
+		this.ticker.addAndGet(1);
+		assertThat(caller.permit()).isNotNull();
+	}
+
+	@Test
+	void aCallerInterruptedWhileWaitingForAFreedSlotGivesTheSlotBack() throws Exception {
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, SHORT_WINDOW, Duration.ZERO,
+				this.ticker::get);
+		limiter.acquire(APP_ID).release();
+		Caller caller = Caller.start(() -> limiter.acquire(APP_ID, Duration.ofHours(1)));
+		caller.awaitParked();
+		caller.thread.interrupt();
+		assertThat(caller.failure()).isInstanceOf(TokenPayRateLimitException.class);
+		assertThat(caller.interruptedAfterwards).isTrue();
+		this.ticker.addAndGet(SHORT_WINDOW.toNanos());
+		assertThat(limiter.acquire(APP_ID, Duration.ZERO)).as("the slot is free again").isNotNull();
+	}
+
+	@Test
 	void rejectsUnusableSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(0, Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(5, Duration.ofMillis(-1)));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new LocalTokenPayRateLimiter(5, Duration.ZERO, Duration.ZERO));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new LocalTokenPayRateLimiter(5, Duration.ofNanos(1), Duration.ZERO, null))
+			.withMessage("Ticker must not be null");
 	}
 
 	@Test
@@ -268,6 +324,66 @@ class LocalTokenPayRateLimiterTests {
 		while (System.nanoTime() - until < 0) {
 			Thread.onSpinWait();
 		}
+	}
+
+	/**
+	 * A caller of the limiter on a thread of its own, so that a test can move the ticker
+	 * while it waits.
+	 */
+	private static final class Caller {
+
+		private final Thread thread;
+
+		private final AtomicReference<Object> result = new AtomicReference<>();
+
+		private volatile boolean interruptedAfterwards;
+
+		private Caller(Callable<Permit> call) {
+			this.thread = new Thread(() -> {
+				try {
+					this.result.set(call.call());
+				}
+				catch (Throwable ex) {
+					this.result.set(ex);
+				}
+				this.interruptedAfterwards = Thread.currentThread().isInterrupted();
+			}, "rate-limit-caller");
+		}
+
+		static Caller start(Callable<Permit> call) {
+			Caller caller = new Caller(call);
+			caller.thread.start();
+			return caller;
+		}
+
+		/**
+		 * Wait until the caller waits in the limiter (or has finished, which the test's
+		 * assertions then reveal).
+		 */
+		void awaitParked() {
+			while (this.thread.getState() != Thread.State.TIMED_WAITING && this.thread.isAlive()) {
+				Thread.onSpinWait();
+			}
+		}
+
+		Object finish() throws InterruptedException {
+			this.thread.join(TimeUnit.MINUTES.toMillis(1));
+			assertThat(this.thread.isAlive()).as("caller finished").isFalse();
+			return this.result.get();
+		}
+
+		Permit permit() throws InterruptedException {
+			Object result = finish();
+			assertThat(result).isInstanceOf(Permit.class);
+			return (Permit) result;
+		}
+
+		Throwable failure() throws InterruptedException {
+			Object result = finish();
+			assertThat(result).isInstanceOf(Throwable.class);
+			return (Throwable) result;
+		}
+
 	}
 
 }

@@ -1,21 +1,27 @@
-package me.tokenpay.spring.redis;
+package me.tokenpay.spring.client.ratelimit;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
-import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
+import me.tokenpay.spring.client.StoreFailure;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter.Settings;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter.Permit;
-import me.tokenpay.spring.client.StoreFailure;
+import me.tokenpay.spring.redis.RedisServer;
+import me.tokenpay.spring.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
@@ -23,6 +29,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link RedisTokenPayRateLimiter} against a real {@code redis-server}: the
@@ -31,12 +38,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author TokenPay Spring Boot team
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({ RedisServerExtension.class, OutputCaptureExtension.class })
 class RedisTokenPayRateLimiterTests {
 
 	private final List<LettuceConnectionFactory> factories = new ArrayList<>();
 
 	private final String appId = UUID.randomUUID().toString().replace("-", "");
+
+	private final AtomicLong ticker = new AtomicLong(-TimeUnit.HOURS.toNanos(1));
 
 	@AfterEach
 	void closeConnections() {
@@ -192,6 +201,151 @@ class RedisTokenPayRateLimiterTests {
 			.hasAnObservationWithAKeyValue("outcome", "store-failure-rejected");
 		String appId = this.appId + "-back";
 		awaitSharedLimit(redis, reject, appId);
+	}
+
+	@Test
+	void releasingTwiceDoesNotMoveTheStartOfThePermitsWindow(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.REJECT, ObservationRegistry.NOOP);
+		StringRedisTemplate template = new StringRedisTemplate(factory(redis));
+		String key = RedisTokenPayRateLimiter.key(this.appId);
+		Permit permit = limiter.acquire(this.appId, Duration.ZERO);
+		Double leaseEnd = template.opsForZSet().score(key, template.opsForZSet().range(key, 0, 0).iterator().next());
+		permit.release();
+		Double released = template.opsForZSet().rangeWithScores(key, 0, 0).iterator().next().getScore();
+		assertThat(released).as("released now, before its lease ends").isLessThan(leaseEnd);
+		permit.close();
+		assertThat(template.opsForZSet().rangeWithScores(key, 0, 0).iterator().next().getScore()).isEqualTo(released);
+	}
+
+	@Test
+	void afterAStoreFailureRedisIsNotAskedAgainForASecondOfTheTicker(RedisServer redis) throws Exception {
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(6, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.LOCAL, 3),
+				ObservationRegistry.NOOP, this.ticker::get);
+		StringRedisTemplate template = new StringRedisTemplate(factory(redis));
+		String key = RedisTokenPayRateLimiter.key(this.appId);
+		redis.stop();
+		try {
+			limiter.acquire(this.appId, Duration.ZERO);
+		}
+		finally {
+			redis.start();
+		}
+		this.ticker.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));
+		limiter.acquire(this.appId, Duration.ZERO);
+		assertThatExceptionOfType(TokenPayRateLimitException.class).as("the local share of 6 / 3 is used up")
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO));
+		assertThat(template.hasKey(key)).as("Redis not asked within the second").isFalse();
+		this.ticker.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!template.hasKey(key)) {
+			assertThat(System.nanoTime()).as("Redis asked again within 30s").isLessThan(deadline);
+			try {
+				limiter.acquire(this.appId, Duration.ZERO);
+			}
+			catch (TokenPayRateLimitException ex) {
+				Thread.sleep(100);
+			}
+			this.ticker.addAndGet(TimeUnit.SECONDS.toNanos(1));
+		}
+		assertThat(template.opsForZSet().size(key)).isOne();
+	}
+
+	@Test
+	void aRejectingLimiterSaysWhyWithinTheSecondAfterAFailure(RedisServer redis) throws Exception {
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(6, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.REJECT, 1),
+				ObservationRegistry.NOOP, this.ticker::get);
+		redis.stop();
+		try {
+			assertThatExceptionOfType(TokenPayRateLimitException.class)
+				.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO))
+				.withMessageContaining("tokenpay.rate-limit.on-store-failure is reject")
+				.satisfies((ex) -> assertThat(ex.getCause()).isNotInstanceOf(IllegalStateException.class));
+		}
+		finally {
+			redis.start();
+		}
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO))
+			.withMessageContaining("nothing was sent")
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class)
+			.withMessage("Redis failed less than a second ago");
+	}
+
+	@Test
+	void storeFailuresAreLoggedOnceAMinuteOfTheTicker(RedisServer redis, CapturedOutput output) throws Exception {
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(60, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.LOCAL, 3),
+				ObservationRegistry.NOOP, this.ticker::get);
+		String logged = "limiting TokenPay calls in this instance to its share of 20 per 1000ms";
+		redis.stop();
+		try {
+			limiter.acquire(this.appId, Duration.ZERO);
+			assertThat(occurrences(output, logged)).as("the first failure").isOne();
+			this.ticker.addAndGet(TimeUnit.MILLISECONDS.toNanos(59_999));
+			limiter.acquire(this.appId, Duration.ZERO);
+			assertThat(occurrences(output, logged)).as("a failure within the minute").isOne();
+			this.ticker.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_001));
+			limiter.acquire(this.appId, Duration.ZERO);
+			assertThat(occurrences(output, logged)).as("the minute is over").isEqualTo(2);
+		}
+		finally {
+			redis.start();
+		}
+	}
+
+	@Test
+	void aRefusalAfterWaitingIsNotAStoreFailure(RedisServer redis) {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis),
+				new Settings(1, Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(10), StoreFailure.REJECT, 1),
+				registry);
+		limiter.acquire(this.appId, Duration.ZERO).release();
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire(this.appId, Duration.ofSeconds(59)))
+			.satisfies((ex) -> assertThat(ex.getCause()).isNull());
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasAnObservationWithAKeyValue("outcome", "granted")
+			.hasAnObservationWithAKeyValue("outcome", "denied")
+			.hasNumberOfObservationsWithNameEqualTo("tokenpay.rate-limit", 2);
+	}
+
+	@Test
+	void settingsRefuseUnusableValuesAndAcceptTheSmallestUsableOnes() {
+		Duration ms = Duration.ofMillis(1);
+		assertThat(new Settings(1, ms, Duration.ZERO, ms, StoreFailure.LOCAL, 1)).isNotNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Settings(0, ms, Duration.ZERO, ms, StoreFailure.LOCAL, 1))
+			.withMessage("Permits must be positive");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Settings(1, Duration.ofNanos(999_999), Duration.ZERO, ms, StoreFailure.LOCAL, 1))
+			.withMessage("Window must be at least one millisecond");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Settings(1, ms, Duration.ofNanos(-1), ms, StoreFailure.LOCAL, 1))
+			.withMessage("Max wait must not be negative");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Settings(1, ms, Duration.ZERO, Duration.ofNanos(999_999), StoreFailure.LOCAL, 1))
+			.withMessage("Lease must be at least one millisecond");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Settings(1, ms, Duration.ZERO, ms, null, 1))
+			.withMessage("On store failure must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Settings(1, ms, Duration.ZERO, ms, StoreFailure.LOCAL, 0))
+			.withMessage("Instances must be positive");
+	}
+
+	@Test
+	void toStringShowsTheSettingsAndKeyTheHashTaggedAppId(RedisServer redis) {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.REJECT, ObservationRegistry.NOOP);
+		assertThat(limiter)
+			.hasToString("RedisTokenPayRateLimiter[6 per 1000ms, maxWait=PT2S, lease=PT10S, onStoreFailure=REJECT]");
+		assertThat(limiter.getMaxWait()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(RedisTokenPayRateLimiter.key("abc")).isEqualTo("tokenpay:rl:{abc}");
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getAll().split(java.util.regex.Pattern.quote(text), -1).length - 1;
 	}
 
 	/**
