@@ -2,7 +2,6 @@ package me.tokenpay.spring.client.operation;
 
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
-import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
 
 /**
@@ -28,9 +27,9 @@ public enum Idempotency {
 	/**
 	 * A change that would be applied again by a repeat, such as a create: retried only
 	 * when the request provably never reached the gateway or the gateway refused it
-	 * unprocessed (the connection could not be opened, the client-side rate limiter gave
-	 * no permit, or the gateway answered with a rate-limit code). Never retried after a
-	 * read timeout or a connection failure once the request was written.
+	 * unprocessed (the connection could not be opened, or the gateway answered with a
+	 * rate-limit code). Never retried after a read timeout or a connection failure once
+	 * the request was written.
 	 */
 	NOT_IDEMPOTENT;
 
@@ -50,10 +49,7 @@ public enum Idempotency {
 		if (failure instanceof TokenPayTransportException transport) {
 			return !transport.isRequestSent();
 		}
-		if (failure instanceof TokenPayApiException api) {
-			return api.isRateLimited();
-		}
-		return failure instanceof TokenPayRateLimitException;
+		return failure instanceof TokenPayApiException api && api.isRateLimited();
 	}
 
 }
