@@ -23,6 +23,7 @@ import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutConflictException;
 import me.tokenpay.spring.client.payout.PayoutQuery;
 import me.tokenpay.spring.client.payout.PayoutSettings;
+import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -51,6 +52,7 @@ import static me.tokenpay.spring.client.TokenPayTestServer.json;
 import static me.tokenpay.spring.client.TokenPayTestServer.takeRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the payout operations of {@link TokenPayTemplate}: what create, query and
@@ -484,6 +486,18 @@ class PayoutOperationsTests {
 		finally {
 			factory.destroy();
 		}
+	}
+
+	@Test
+	void missingRequestsAreRefusedBeforeAnythingIsSent() {
+		TokenPayTemplate template = template(0);
+		assertThatIllegalArgumentException().isThrownBy(() -> template.payouts().create((CreatePayoutRequest) null))
+			.withMessage("Request must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> template.payouts().get((PayoutQuery) null))
+			.withMessage("Query must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> template.payouts().cancel((CancelPayoutRequest) null))
+			.withMessage("Request must not be null");
+		assertThat(this.server.getRequestCount()).isZero();
 	}
 
 	private TokenPayTemplate template(int resolveAttempts) {
