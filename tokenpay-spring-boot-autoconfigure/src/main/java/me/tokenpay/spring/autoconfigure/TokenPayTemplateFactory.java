@@ -86,20 +86,23 @@ final class TokenPayTemplateFactory {
 				defaults.userAgent());
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(credentials.appSecret()),
 				properties.signature().responseMode(), properties.signature().responseTolerance(), Clock.systemUTC());
-		TokenPayTemplate template = new TokenPayTemplate(this.restClientBuilder, settings, credentials,
-				(signer != null) ? signer : signer(properties, credentials), verifier, this.observationRegistry);
-		template.setMerchant(merchant.name());
-		template.setObservationConvention(this.observationConvention);
-		template.setReadTimeout(properties.readTimeout());
-		template.setRetryPolicy(this.retryPolicy);
-		if (this.rateLimiter != null) {
-			template.setRateLimiter(this.rateLimiter);
-		}
-		template.setCurrencySettings(this.currencySettings);
-		template.setPayoutSettings(this.payoutSettings);
-		template.setPayInSettings(this.payInSettings);
-		template.setBalanceSettings(this.balanceSettings);
-		return template;
+		return TokenPayTemplate.builder()
+			.restClientBuilder(this.restClientBuilder)
+			.settings(settings)
+			.credentials(credentials)
+			.signer((signer != null) ? signer : signer(properties, credentials))
+			.verifier(verifier)
+			.observationRegistry(this.observationRegistry)
+			.observationConvention(this.observationConvention)
+			.merchant(merchant.name())
+			.readTimeout(properties.readTimeout())
+			.retryPolicy(this.retryPolicy)
+			.rateLimiter(this.rateLimiter)
+			.currencySettings(this.currencySettings)
+			.payoutSettings(this.payoutSettings)
+			.payInSettings(this.payInSettings)
+			.balanceSettings(this.balanceSettings)
+			.build();
 	}
 
 	static AuthorizationSigner signer(TokenPayProperties properties, TokenPayCredentials credentials) {

@@ -8,6 +8,8 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.operation.OperationRequest;
 import me.tokenpay.spring.client.payin.PayInOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
@@ -65,6 +67,22 @@ public interface TokenPayOperations {
 	 * @throws TokenPayException for every other failure
 	 */
 	Balance balance(Chain chain, String currency);
+
+	/**
+	 * Call an operation through the same pipeline as the built-in ones: its parameters
+	 * serialised once, every attempt signed, passed through the rate limiter, retried as
+	 * its {@link me.tokenpay.spring.client.operation.Idempotency idempotency} allows, its
+	 * answer verified, read and checked against the request's expectations, the call
+	 * observed. The way to call an endpoint the starter does not wrap yet.
+	 * @param <T> the result type
+	 * @param operation the operation, such as
+	 * {@code OperationDescriptor.post("query-wallet", "/v1/wallet/query", Idempotency.SAFE, decoder)}
+	 * @param request the call's parameters and what its answer must echo
+	 * @return the decoded result
+	 * @throws TokenPayApiException if the gateway answered with a non-zero code
+	 * @throws TokenPayException for every other failure
+	 */
+	<T> T execute(OperationDescriptor<T> operation, OperationRequest request);
 
 	/**
 	 * Cancel (close) a payout that has not been paid yet; a shortcut for

@@ -23,6 +23,8 @@ import me.tokenpay.spring.client.currency.Currency;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationContext;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.operation.OperationRequest;
 import me.tokenpay.spring.client.payin.PayInOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
@@ -434,6 +436,11 @@ class TokenPayAutoConfigurationTests {
 			throw new UnsupportedOperationException();
 		}
 
+		@Override
+		public <T> T execute(OperationDescriptor<T> operation, OperationRequest request) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -444,12 +451,12 @@ class TokenPayAutoConfigurationTests {
 		CustomTemplateConfiguration() {
 			TokenPayCredentials credentials = new TokenPayCredentials(LoopbackGateway.APP_ID, LoopbackGateway.MCH_ID,
 					LoopbackGateway.APP_SECRET);
-			this.template = new TokenPayTemplate(RestClient.builder(),
-					TokenPayClientSettings.defaults(URI.create("https://api.tokenpay.me")), credentials,
-					new TtpayAuthorizationSigner(credentials),
-					new ResponseVerifier(new SignatureCipher(LoopbackGateway.APP_SECRET), ResponseSignatureMode.OFF,
-							Duration.ofMinutes(5), Clock.systemUTC()),
-					ObservationRegistry.NOOP);
+			this.template = TokenPayTemplate.builder()
+				.settings(TokenPayClientSettings.defaults(URI.create("https://api.tokenpay.me")))
+				.credentials(credentials)
+				.verifier(new ResponseVerifier(new SignatureCipher(LoopbackGateway.APP_SECRET),
+						ResponseSignatureMode.OFF, Duration.ofMinutes(5), Clock.systemUTC()))
+				.build();
 		}
 
 		@Bean

@@ -63,15 +63,17 @@ class TokenPayExchangeTests {
 	private final MockWebServer server = new MockWebServer();
 
 	@Test
-	void settersRefuseValuesThatCannotWork() {
-		TokenPayExchange exchange = exchange(TokenPayTestServer.baseUrl(this.server));
-		assertThatIllegalArgumentException().isThrownBy(() -> exchange.setRetryPolicy(null))
+	void theBuilderRefusesValuesThatCannotWork() {
+		TokenPayExchange.Builder builder = exchangeBuilder(TokenPayTestServer.baseUrl(this.server));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.retryPolicy(null))
 			.withMessage("Retry policy must not be null");
-		assertThatIllegalArgumentException().isThrownBy(() -> exchange.setMerchant(" "))
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.merchant(" "))
 			.withMessage("Merchant must not be blank");
-		assertThatIllegalArgumentException().isThrownBy(() -> exchange.setReadTimeout(Duration.ZERO))
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.readTimeout(Duration.ZERO))
 			.withMessage("Read timeout must be positive");
-		exchange.setReadTimeout(Duration.ofNanos(1));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.observationRegistry(null))
+			.withMessage("Observation registry must not be null");
+		assertThat(builder.readTimeout(Duration.ofNanos(1)).readTimeout(null).build()).isNotNull();
 	}
 
 	@Test
@@ -191,15 +193,20 @@ class TokenPayExchangeTests {
 	}
 
 	private TokenPayExchange exchange(URI baseUrl) {
+		return exchangeBuilder(baseUrl).build();
+	}
+
+	private TokenPayExchange.Builder exchangeBuilder(URI baseUrl) {
 		TokenPayCredentials credentials = TokenPayTestServer.credentials();
-		return new TokenPayExchange(RestClient.create(), TokenPayClientSettings.defaults(baseUrl), credentials,
-				new TtpayAuthorizationSigner(credentials), verifier(), ObservationRegistry.NOOP);
+		return TokenPayExchange.builder(RestClient.create(), TokenPayClientSettings.defaults(baseUrl), credentials,
+				new TtpayAuthorizationSigner(credentials), verifier());
 	}
 
 	private static TokenPayTemplate template(URI baseUrl) {
-		TokenPayCredentials credentials = TokenPayTestServer.credentials();
-		return new TokenPayTemplate(RestClient.builder(), TokenPayClientSettings.defaults(baseUrl), credentials,
-				new TtpayAuthorizationSigner(credentials), verifier(), ObservationRegistry.NOOP);
+		return TokenPayTemplate.builder()
+			.settings(TokenPayClientSettings.defaults(baseUrl))
+			.credentials(TokenPayTestServer.credentials())
+			.build();
 	}
 
 	private static ResponseVerifier verifier() {

@@ -71,8 +71,14 @@ final class TokenPayTestServer {
 		TokenPayCredentials credentials = credentials();
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(APP_SECRET), mode, Duration.ofMinutes(5),
 				Clock.systemUTC());
-		return new TokenPayTemplate(builder, settings, credentials, new TtpayAuthorizationSigner(credentials), verifier,
-				registry);
+		return TokenPayTemplate.builder()
+			.restClientBuilder(builder)
+			.settings(settings)
+			.credentials(credentials)
+			.signer(new TtpayAuthorizationSigner(credentials))
+			.verifier(verifier)
+			.observationRegistry(registry)
+			.build();
 	}
 
 	static String envelope(int code, String msg) {

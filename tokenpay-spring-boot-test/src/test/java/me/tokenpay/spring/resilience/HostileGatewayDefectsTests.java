@@ -310,11 +310,14 @@ class HostileGatewayDefectsTests {
 		factory.setReadTimeout(Duration.ofSeconds(2));
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(CREDENTIALS.appSecret()),
 				ResponseSignatureMode.IF_PRESENT, Duration.ofMinutes(5), Clock.systemUTC());
-		TokenPayTemplate template = new TokenPayTemplate(RestClient.builder().requestFactory(factory),
-				TokenPayClientSettings.defaults(URI.create(this.scripted.baseUrl())), CREDENTIALS,
-				new TtpayAuthorizationSigner(CREDENTIALS), verifier, registry);
-		template.setReadTimeout(Duration.ofSeconds(2));
-		return template;
+		return TokenPayTemplate.builder()
+			.restClientBuilder(RestClient.builder().requestFactory(factory))
+			.settings(TokenPayClientSettings.defaults(URI.create(this.scripted.baseUrl())))
+			.credentials(CREDENTIALS)
+			.verifier(verifier)
+			.observationRegistry(registry)
+			.readTimeout(Duration.ofSeconds(2))
+			.build();
 	}
 
 	private static void assertAttempts(TestObservationRegistry observations, String attempts) {

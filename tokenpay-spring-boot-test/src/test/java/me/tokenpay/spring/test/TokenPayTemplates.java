@@ -73,9 +73,12 @@ final class TokenPayTemplates {
 			ResponseSignatureMode mode) {
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(server.credentials().appSecret()), mode,
 				Duration.ofMinutes(5), Clock.systemUTC());
-		return new TokenPayTemplate(RestClient.builder().requestFactory(requestFactory),
-				TokenPayClientSettings.defaults(URI.create(server.baseUrl())), server.credentials(),
-				new TtpayAuthorizationSigner(server.credentials()), verifier, ObservationRegistry.NOOP);
+		return TokenPayTemplate.builder()
+			.restClientBuilder(RestClient.builder().requestFactory(requestFactory))
+			.settings(TokenPayClientSettings.defaults(URI.create(server.baseUrl())))
+			.credentials(server.credentials())
+			.verifier(verifier)
+			.build();
 	}
 
 }

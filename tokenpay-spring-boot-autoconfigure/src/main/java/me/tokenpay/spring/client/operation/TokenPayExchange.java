@@ -52,7 +52,7 @@ import org.springframework.web.client.RestClient;
  * and either decode the result or throw a typed
  * {@link me.tokenpay.spring.client.error.TokenPayException}. Attempts are retried as the
  * operation's {@link Idempotency} allows, each signed afresh, and the whole call is one
- * {@code tokenpay.client.requests} observation. Thread-safe once configured.
+ * {@code tokenpay.client.requests} observation. Immutable and thread-safe.
  *
  * @author TokenPay Spring Boot team
  */
@@ -78,91 +78,47 @@ public final class TokenPayExchange {
 
 	private final String origin;
 
-	private @Nullable TokenPayClientObservationConvention observationConvention;
+	private final @Nullable TokenPayClientObservationConvention observationConvention;
 
-	private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
+	private final RetryPolicy retryPolicy;
 
-	private RetryTemplate[] retryTemplates = retryTemplates(this.retryPolicy);
+	private final RetryTemplate[] retryTemplates;
 
-	private @Nullable TokenPayRateLimiter rateLimiter;
+	private final @Nullable TokenPayRateLimiter rateLimiter;
 
-	private @Nullable Duration readTimeout;
+	private final @Nullable Duration readTimeout;
 
-	private String merchant = "default";
+	private final String merchant;
+
+	private TokenPayExchange(Builder builder) {
+		this.restClient = builder.restClient;
+		this.settings = builder.settings;
+		this.credentials = builder.credentials;
+		this.signer = builder.signer;
+		this.verifier = builder.verifier;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.retryPolicy = builder.retryPolicy;
+		this.retryTemplates = retryTemplates(builder.retryPolicy);
+		this.rateLimiter = builder.rateLimiter;
+		this.readTimeout = builder.readTimeout;
+		this.merchant = builder.merchant;
+		URI baseUrl = this.settings.baseUrl();
+		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
+	}
 
 	/**
-	 * Create an exchange.
+	 * Start building an exchange.
 	 * @param restClient the HTTP client
 	 * @param settings the API settings
 	 * @param credentials the merchant credentials
 	 * @param signer the request signer
 	 * @param verifier the response signature verifier
-	 * @param observationRegistry the registry for observations
+	 * @return a builder whose other settings have their defaults
 	 */
-	public TokenPayExchange(RestClient restClient, TokenPayClientSettings settings, TokenPayCredentials credentials,
-			AuthorizationSigner signer, ResponseVerifier verifier, ObservationRegistry observationRegistry) {
-		this.restClient = restClient;
-		this.settings = settings;
-		this.credentials = credentials;
-		this.signer = signer;
-		this.verifier = verifier;
-		this.observationRegistry = observationRegistry;
-		URI baseUrl = settings.baseUrl();
-		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
-	}
-
-	/**
-	 * Replace the default observation convention.
-	 * @param observationConvention the convention to use
-	 */
-	public void setObservationConvention(TokenPayClientObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
-	}
-
-	/**
-	 * Set the retry policy; by default calls are not retried. Whatever the policy, a
-	 * failure is retried only when the operation's {@link Idempotency} allows it.
-	 * @param retryPolicy the retry policy
-	 */
-	public void setRetryPolicy(RetryPolicy retryPolicy) {
-		Assert.notNull(retryPolicy, "Retry policy must not be null");
-		this.retryPolicy = retryPolicy;
-		this.retryTemplates = retryTemplates(retryPolicy);
-	}
-
-	/**
-	 * Set a client-side rate limiter that every attempt must pass; by default there is
-	 * none. Each attempt holds its permit until its answer has begun or it failed, so
-	 * that the limiter's bound holds at the gateway (see {@link TokenPayRateLimiter}). A
-	 * first attempt waits for a permit up to the limiter's maximum wait; a retry waits as
-	 * long as the retry policy's timeout leaves, so that a busy limiter does not end a
-	 * call whose earlier attempt may have reached the gateway.
-	 * @param rateLimiter the rate limiter
-	 */
-	public void setRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
-		this.rateLimiter = rateLimiter;
-	}
-
-	/**
-	 * Set the name of the merchant this exchange calls for, the {@code merchant} key of
-	 * its observations; {@code default} unless set.
-	 * @param merchant the merchant name
-	 */
-	public void setMerchant(String merchant) {
-		Assert.hasText(merchant, "Merchant must not be blank");
-		this.merchant = merchant;
-	}
-
-	/**
-	 * Set the read timeout configured on the HTTP client. The whole answer must arrive
-	 * within it, however slowly its bytes trickle in, and a connection closed once it has
-	 * passed is reported as a timeout (some clients report their timeout while the body
-	 * arrives as a closed stream).
-	 * @param readTimeout the read timeout of the HTTP client
-	 */
-	public void setReadTimeout(Duration readTimeout) {
-		Assert.isTrue(readTimeout.compareTo(Duration.ZERO) > 0, "Read timeout must be positive");
-		this.readTimeout = readTimeout;
+	public static Builder builder(RestClient restClient, TokenPayClientSettings settings,
+			TokenPayCredentials credentials, AuthorizationSigner signer, ResponseVerifier verifier) {
+		return new Builder(restClient, settings, credentials, signer, verifier);
 	}
 
 	/**
@@ -426,6 +382,135 @@ public final class TokenPayExchange {
 	 * A request ready to be signed and sent: the same bytes on every attempt.
 	 */
 	private record PreparedRequest(String signedPath, URI uri, byte[] body) {
+
+	}
+
+	/**
+	 * Builds a {@link TokenPayExchange}; every setting but the five it starts from has a
+	 * default.
+	 */
+	public static final class Builder {
+
+		private final RestClient restClient;
+
+		private final TokenPayClientSettings settings;
+
+		private final TokenPayCredentials credentials;
+
+		private final AuthorizationSigner signer;
+
+		private final ResponseVerifier verifier;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable TokenPayClientObservationConvention observationConvention;
+
+		private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
+
+		private @Nullable TokenPayRateLimiter rateLimiter;
+
+		private @Nullable Duration readTimeout;
+
+		private String merchant = "default";
+
+		private Builder(RestClient restClient, TokenPayClientSettings settings, TokenPayCredentials credentials,
+				AuthorizationSigner signer, ResponseVerifier verifier) {
+			Assert.notNull(restClient, "RestClient must not be null");
+			Assert.notNull(settings, "Settings must not be null");
+			Assert.notNull(credentials, "Credentials must not be null");
+			Assert.notNull(signer, "Signer must not be null");
+			Assert.notNull(verifier, "Verifier must not be null");
+			this.restClient = restClient;
+			this.settings = settings;
+			this.credentials = credentials;
+			this.signer = signer;
+			this.verifier = verifier;
+		}
+
+		/**
+		 * Set the registry for observations; {@link ObservationRegistry#NOOP} unless set.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "Observation registry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Replace the default observation convention.
+		 * @param observationConvention the convention, {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable TokenPayClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Set the retry policy; by default calls are not retried. Whatever the policy, a
+		 * failure is retried only when the operation's {@link Idempotency} allows it.
+		 * @param retryPolicy the retry policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			Assert.notNull(retryPolicy, "Retry policy must not be null");
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Set a client-side rate limiter that every attempt must pass; by default there
+		 * is none. Each attempt holds its permit until its answer has begun or it failed,
+		 * so that the limiter's bound holds at the gateway (see
+		 * {@link TokenPayRateLimiter}). A first attempt waits for a permit up to the
+		 * limiter's maximum wait; a retry waits as long as the retry policy's timeout
+		 * leaves, so that a busy limiter does not end a call whose earlier attempt may
+		 * have reached the gateway.
+		 * @param rateLimiter the rate limiter, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder rateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
+			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
+		 * Set the read timeout configured on the HTTP client. The whole answer must
+		 * arrive within it, however slowly its bytes trickle in, and a connection closed
+		 * once it has passed is reported as a timeout (some clients report their timeout
+		 * while the body arrives as a closed stream). Unknown unless set.
+		 * @param readTimeout the read timeout of the HTTP client, {@code null} if unknown
+		 * @return this builder
+		 */
+		public Builder readTimeout(@Nullable Duration readTimeout) {
+			Assert.isTrue(readTimeout == null || readTimeout.compareTo(Duration.ZERO) > 0,
+					"Read timeout must be positive");
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the name of the merchant the exchange calls for, the {@code merchant} key
+		 * of its observations and the one its hints name properties of; {@code default}
+		 * unless set.
+		 * @param merchant the merchant name
+		 * @return this builder
+		 */
+		public Builder merchant(String merchant) {
+			Assert.hasText(merchant, "Merchant must not be blank");
+			this.merchant = merchant;
+			return this;
+		}
+
+		/**
+		 * Build the exchange.
+		 * @return the exchange, immutable and thread-safe
+		 */
+		public TokenPayExchange build() {
+			return new TokenPayExchange(this);
+		}
 
 	}
 
