@@ -1,5 +1,6 @@
 package me.tokenpay.spring.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +12,8 @@ import org.springframework.util.Assert;
 
 /**
  * The route table of {@link MockTokenPayServer}: which path each operation answers on,
- * and with which methods. Paths can be changed, as TokenPay's documents disagree on them.
+ * with which methods, and whether it must be signed. Paths can be changed, as TokenPay's
+ * documents disagree on them, and operations added.
  *
  * @author TokenPay Spring Boot team
  */
@@ -33,27 +35,43 @@ final class MockRoutes {
 
 	static final String GET_BALANCE = "get-balance";
 
-	private static final Map<String, String> DEFAULT_PATHS = Map.of(CREATE_PAYOUT, "/v1/payanother/payment",
-			QUERY_PAYOUT, "/v1/payanother/query", CANCEL_PAYOUT, "/v1/payanother/close", CREATE_PAY_IN,
-			"/v1/transaction/prepayment", QUERY_PAY_IN, "/v1/transaction/query", CLOSE_PAY_IN, "/v1/transaction/close",
-			LIST_CURRENCIES, "/v1/currency/index", GET_BALANCE, "/v1/merchant/balance");
-
 	private static final Set<String> POST = Set.of("POST");
 
 	private static final Set<String> POST_OR_GET = Set.of("POST", "GET");
 
-	private static final Map<String, Set<String>> METHODS = Map.of(CREATE_PAYOUT, POST, QUERY_PAYOUT, POST_OR_GET,
-			CANCEL_PAYOUT, POST, CREATE_PAY_IN, POST, QUERY_PAY_IN, POST_OR_GET, CLOSE_PAY_IN, POST, LIST_CURRENCIES,
-			Set.of("GET"), GET_BALANCE, POST_OR_GET);
+	private static final Map<String, Route> DEFAULTS = defaults();
 
-	private static final Set<String> UNSIGNED = Set.of(LIST_CURRENCIES);
+	private final Map<String, Route> routes = new ConcurrentHashMap<>(DEFAULTS);
 
-	private final Map<String, String> paths = new ConcurrentHashMap<>(DEFAULT_PATHS);
+	private static Map<String, Route> defaults() {
+		Map<String, Route> routes = new LinkedHashMap<>();
+		routes.put(CREATE_PAYOUT, new Route("/v1/payanother/payment", POST, true));
+		routes.put(QUERY_PAYOUT, new Route("/v1/payanother/query", POST_OR_GET, true));
+		routes.put(CANCEL_PAYOUT, new Route("/v1/payanother/close", POST, true));
+		routes.put(CREATE_PAY_IN, new Route("/v1/transaction/prepayment", POST, true));
+		routes.put(QUERY_PAY_IN, new Route("/v1/transaction/query", POST_OR_GET, true));
+		routes.put(CLOSE_PAY_IN, new Route("/v1/transaction/close", POST, true));
+		routes.put(LIST_CURRENCIES, new Route("/v1/currency/index", Set.of("GET"), false));
+		routes.put(GET_BALANCE, new Route("/v1/merchant/balance", POST_OR_GET, true));
+		return Map.copyOf(routes);
+	}
 
 	void path(String operation, String path) {
-		checkKnown(operation);
-		Assert.isTrue(path.startsWith("/"), "Path must start with '/'");
-		this.paths.put(operation, path);
+		checkPath(path);
+		Route route = known(operation);
+		this.routes.put(operation, new Route(path, route.methods(), route.signed()));
+	}
+
+	/**
+	 * Add an operation, or move one, answering signed {@code POST} and {@code GET}
+	 * requests on a path.
+	 * @param operation the operation name
+	 * @param path the path
+	 */
+	void add(String operation, String path) {
+		Assert.hasText(operation, "Operation must not be blank");
+		checkPath(path);
+		this.routes.put(operation, new Route(path, POST_OR_GET, true));
 	}
 
 	/**
@@ -62,8 +80,20 @@ final class MockRoutes {
 	 * @throws IllegalArgumentException if it does not
 	 */
 	void checkKnown(String operation) {
-		Assert.isTrue(DEFAULT_PATHS.containsKey(operation), () -> "Unknown operation '" + operation
-				+ "'; the mock TokenPay server knows " + new TreeSet<>(DEFAULT_PATHS.keySet()));
+		known(operation);
+	}
+
+	private Route known(String operation) {
+		Route route = this.routes.get(operation);
+		if (route == null) {
+			throw new IllegalArgumentException("Unknown operation '" + operation + "'; the mock TokenPay server knows "
+					+ new TreeSet<>(this.routes.keySet()));
+		}
+		return route;
+	}
+
+	private static void checkPath(String path) {
+		Assert.isTrue(path != null && path.startsWith("/"), "Path must start with '/'");
 	}
 
 	/**
@@ -72,8 +102,8 @@ final class MockRoutes {
 	 * @return the operation or {@code null}
 	 */
 	@Nullable String operation(String path) {
-		for (Map.Entry<String, String> route : this.paths.entrySet()) {
-			if (route.getValue().equals(path)) {
+		for (Map.Entry<String, Route> route : this.routes.entrySet()) {
+			if (route.getValue().path().equals(path)) {
 				return route.getKey();
 			}
 		}
@@ -81,7 +111,8 @@ final class MockRoutes {
 	}
 
 	boolean allows(String operation, String method) {
-		return METHODS.getOrDefault(operation, Set.of()).contains(method);
+		Route route = this.routes.get(operation);
+		return route != null && route.methods().contains(method);
 	}
 
 	/**
@@ -91,12 +122,27 @@ final class MockRoutes {
 	 * @return {@code false} for the currency list
 	 */
 	boolean signed(String operation) {
-		return !UNSIGNED.contains(operation);
+		Route route = this.routes.get(operation);
+		return route == null || route.signed();
 	}
 
+	/**
+	 * Forget added operations and changed paths.
+	 */
 	void reset() {
-		this.paths.clear();
-		this.paths.putAll(DEFAULT_PATHS);
+		this.routes.clear();
+		this.routes.putAll(DEFAULTS);
+	}
+
+	/**
+	 * Where an operation answers.
+	 *
+	 * @param path the path
+	 * @param methods the HTTP methods it accepts
+	 * @param signed whether it must be signed
+	 */
+	private record Route(String path, Set<String> methods, boolean signed) {
+
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -128,6 +129,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final RequestJournal journal = new RequestJournal();
 
+	private final Map<String, MockOperationHandler> handlers = new ConcurrentHashMap<>();
+
 	private final HttpServer httpServer;
 
 	private final WireFront front;
@@ -144,6 +147,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.payIns = new PayInHandlers(credentials, this.payInStore);
 		this.currencyHandlers = new CurrencyHandlers(credentials, this.currencies, this.store);
 		this.notifications = new NotificationSender(credentials, generateCredentials());
+		this.handlers.putAll(builtInHandlers());
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
 			this.httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -635,6 +639,39 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
+	 * Answer an operation with a handler of the test's own, in place of the built-in one
+	 * or of one added with {@link #route}, until {@link #reset()}.
+	 * @param operation the operation name, such as {@code query-payout}
+	 * @param handler the handler
+	 * @return this server
+	 * @throws IllegalArgumentException if the server does not know the operation
+	 */
+	public MockTokenPayServer handle(String operation, MockOperationHandler handler) {
+		Assert.notNull(handler, "Handler must not be null");
+		this.routes.checkKnown(operation);
+		this.handlers.put(operation, handler);
+		return this;
+	}
+
+	/**
+	 * Add an operation the server does not know, answering signed {@code POST} and
+	 * {@code GET} requests on a path, until {@link #reset()}: the way to test an
+	 * operation called through {@code TokenPayOperations.execute}. Its requests are
+	 * authenticated, rate-limited, recorded, signed and exposed to faults like every
+	 * other.
+	 * @param operation the operation name, such as {@code query-wallet}
+	 * @param path the path, such as {@code /v1/wallet/query}
+	 * @param handler the handler
+	 * @return this server
+	 */
+	public MockTokenPayServer route(String operation, String path, MockOperationHandler handler) {
+		Assert.notNull(handler, "Handler must not be null");
+		this.routes.add(operation, path);
+		this.handlers.put(operation, handler);
+		return this;
+	}
+
+	/**
 	 * Return every request received since start or the last {@link #reset()}, oldest
 	 * first.
 	 * @return the requests
@@ -655,15 +692,17 @@ public final class MockTokenPayServer implements AutoCloseable {
 	/**
 	 * Forget requests, payouts, pay-in orders, balances, seeded currencies, faults, seen
 	 * nonces and notification deliveries (stopping those under way), stop enforcing the
-	 * rate limit and restore the default clock, operation paths, payout id field,
-	 * timestamp unit and timestamp tolerance, so that nothing one test set up leaks into
-	 * the next. Credentials and port stay.
+	 * rate limit and restore the default clock, operations, handlers, paths, payout id
+	 * field, timestamp unit and timestamp tolerance, so that nothing one test set up
+	 * leaks into the next. Credentials and port stay.
 	 * @return this server
 	 */
 	public MockTokenPayServer reset() {
 		this.faults.clear();
 		this.clock = Clock.systemUTC();
 		this.routes.reset();
+		this.handlers.clear();
+		this.handlers.putAll(builtInHandlers());
 		this.payouts.payoutIdField(DEFAULT_PAYOUT_ID_FIELD);
 		this.authenticator.reset();
 		this.journal.clear();
@@ -698,6 +737,22 @@ public final class MockTokenPayServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "MockTokenPayServer[" + baseUrl() + ", appId=" + this.credentials.appId() + "]";
+	}
+
+	private Map<String, MockOperationHandler> builtInHandlers() {
+		return Map.of(MockRoutes.CREATE_PAYOUT, (call) -> answer(this.payouts.create(call.body(), call.now())),
+				MockRoutes.QUERY_PAYOUT, (call) -> answer(this.payouts.query(call.method(), call.body(), call.query())),
+				MockRoutes.CANCEL_PAYOUT, (call) -> answer(this.payouts.cancel(call.body(), call.now())),
+				MockRoutes.CREATE_PAY_IN, (call) -> answer(this.payIns.create(call.body(), call.now())),
+				MockRoutes.QUERY_PAY_IN,
+				(call) -> answer(this.payIns.query(call.method(), call.body(), call.query(), call.now())),
+				MockRoutes.CLOSE_PAY_IN, (call) -> answer(this.payIns.close(call.body(), call.now())),
+				MockRoutes.LIST_CURRENCIES, (call) -> answer(this.currencyHandlers.list()), MockRoutes.GET_BALANCE,
+				(call) -> answer(this.currencyHandlers.balance(call.method(), call.body(), call.query(), call.now())));
+	}
+
+	private static MockAnswer answer(Answer answer) {
+		return new MockAnswer(answer);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -774,16 +829,10 @@ public final class MockTokenPayServer implements AutoCloseable {
 			if (this.routes.signed(operation)) {
 				this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock);
 			}
-			return switch (operation) {
-				case MockRoutes.CREATE_PAYOUT -> this.payouts.create(body, now);
-				case MockRoutes.QUERY_PAYOUT -> this.payouts.query(method, body, query);
-				case MockRoutes.CANCEL_PAYOUT -> this.payouts.cancel(body, now);
-				case MockRoutes.CREATE_PAY_IN -> this.payIns.create(body, now);
-				case MockRoutes.QUERY_PAY_IN -> this.payIns.query(method, body, query, now);
-				case MockRoutes.CLOSE_PAY_IN -> this.payIns.close(body, now);
-				case MockRoutes.LIST_CURRENCIES -> this.currencyHandlers.list();
-				default -> this.currencyHandlers.balance(method, body, query, now);
-			};
+			MockOperationHandler handler = this.handlers.get(operation);
+			Assert.state(handler != null, () -> "No handler for " + operation);
+			return handler.handle(new MockCall(operation, method, signedPath, query, body, now, this.credentials))
+				.answer();
 		}
 		catch (Rejection ex) {
 			return Answer.rejection(ex);
