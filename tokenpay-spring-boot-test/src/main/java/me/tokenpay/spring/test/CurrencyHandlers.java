@@ -18,14 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CurrencyHandlers {
 
-	private final TokenPayCredentials credentials;
-
 	private final CurrencyTable currencies;
 
 	private final PayoutStore balances;
 
-	CurrencyHandlers(TokenPayCredentials credentials, CurrencyTable currencies, PayoutStore balances) {
-		this.credentials = credentials;
+	CurrencyHandlers(CurrencyTable currencies, PayoutStore balances) {
 		this.currencies = currencies;
 		this.balances = balances;
 	}
@@ -34,7 +31,7 @@ final class CurrencyHandlers {
 		return Answer.envelope(0, "success", this.currencies.list(), "listed currencies");
 	}
 
-	Answer balance(String method, byte[] body, Map<String, String> query, Instant now) {
+	Answer balance(TokenPayCredentials caller, String method, byte[] body, Map<String, String> query, Instant now) {
 		String chain;
 		String currency;
 		if ("GET".equals(method)) {
@@ -42,7 +39,7 @@ final class CurrencyHandlers {
 			currency = query.get("currency");
 		}
 		else {
-			JsonNode request = RequestBodies.merchantBody(body, this.credentials);
+			JsonNode request = RequestBodies.merchantBody(body, caller);
 			chain = RequestBodies.optionalText(request, "chain", 32);
 			currency = RequestBodies.optionalText(request, "currency", 32);
 		}
@@ -56,7 +53,7 @@ final class CurrencyHandlers {
 		BigDecimal balance = this.balances.balance(chain, currency);
 		ObjectNode data = Answer.JSON.createObjectNode()
 			.put("merchant_id", 167)
-			.put("mch_id", this.credentials.mchId())
+			.put("mch_id", caller.mchId())
 			.put("network", this.currencies.network(chain, currency))
 			.put("chain", chain)
 			.put("balance", CurrencyTable.minorUnits(balance, decimals).toString())

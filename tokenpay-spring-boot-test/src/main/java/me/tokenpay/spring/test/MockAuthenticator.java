@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
@@ -27,9 +28,7 @@ final class MockAuthenticator {
 
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{32}");
 
-	private final TokenPayCredentials credentials;
-
-	private final SignatureCipher cipher;
+	private final Function<String, @Nullable TokenPayCredentials> merchants;
 
 	private final Map<String, Instant> seenNonces = new ConcurrentHashMap<>();
 
@@ -37,9 +36,12 @@ final class MockAuthenticator {
 
 	private volatile Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
 
-	MockAuthenticator(TokenPayCredentials credentials, SignatureCipher cipher) {
-		this.credentials = credentials;
-		this.cipher = cipher;
+	/**
+	 * Create an authenticator.
+	 * @param merchants the credentials of each merchant by app id
+	 */
+	MockAuthenticator(Function<String, @Nullable TokenPayCredentials> merchants) {
+		this.merchants = merchants;
 	}
 
 	void timestampUnit(TimestampUnit timestampUnit) {
@@ -56,12 +58,13 @@ final class MockAuthenticator {
 	 * @param signedPath the path and query that the signature must cover
 	 * @param body the body received
 	 * @param clock the server's clock
+	 * @return the credentials of the merchant that signed it
 	 * @throws Rejection if the request fails a check
 	 */
-	void check(@Nullable String header, String signedPath, byte[] body, Clock clock) {
+	TokenPayCredentials check(@Nullable String header, String signedPath, byte[] body, Clock clock) {
 		AuthorizationHeader authorization = AuthorizationHeader.parse(header);
-		if (!authorization.appId().equals(this.credentials.appId())
-				|| !authorization.mchId().equals(this.credentials.mchId())) {
+		TokenPayCredentials merchant = this.merchants.apply(authorization.appId());
+		if (merchant == null || !authorization.mchId().equals(merchant.mchId())) {
 			throw new Rejection(20000, "Application is absence");
 		}
 		Instant now = clock.instant();
@@ -72,7 +75,7 @@ final class MockAuthenticator {
 		if (!NONCE.matcher(authorization.nonce()).matches()) {
 			throw new Rejection(103, "Invalid signature: nonce_str must be 32 letters or digits");
 		}
-		String expected = this.cipher.sign(plaintext(signedPath, authorization, body));
+		String expected = new SignatureCipher(merchant.appSecret()).sign(plaintext(signedPath, authorization, body));
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
 			throw new Rejection(103, "Invalid signature");
@@ -81,6 +84,7 @@ final class MockAuthenticator {
 		if (this.seenNonces.putIfAbsent(authorization.nonce(), now) != null) {
 			throw new Rejection(103, "Invalid signature: nonce_str was already used");
 		}
+		return merchant;
 	}
 
 	/**

@@ -93,6 +93,15 @@ public final class MockCall {
 	}
 
 	/**
+	 * Return the credentials of the merchant that signed the call, those the server
+	 * started with for an unsigned operation.
+	 * @return the credentials
+	 */
+	TokenPayCredentials credentials() {
+		return this.credentials;
+	}
+
+	/**
 	 * Return the parameters: the query of a {@code GET}, otherwise the JSON body, which
 	 * must be an object naming this merchant's {@code app_id} and {@code mch_id}.
 	 * @return the parameters as a JSON object

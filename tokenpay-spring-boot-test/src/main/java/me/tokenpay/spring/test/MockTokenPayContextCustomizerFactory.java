@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -39,6 +41,9 @@ class MockTokenPayContextCustomizerFactory implements ContextCustomizerFactory {
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			MockTokenPayServer server = MockTokenPayServer.start();
+			Binder.get(context.getEnvironment())
+				.bind("tokenpay.merchants", Bindable.mapOf(String.class, Object.class))
+				.ifBound((merchants) -> merchants.keySet().forEach(server::addMerchant));
 			context.getBeanFactory().registerSingleton(BEAN_NAME, server);
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close());
 			context.getEnvironment()

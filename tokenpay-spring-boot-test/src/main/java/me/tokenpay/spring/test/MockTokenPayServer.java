@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	static final String DEFAULT_PAYOUT_ID_FIELD = "payout_id";
 
+	private static final String DEFAULT_MERCHANT = "default";
+
 	private static final HexFormat HEX = HexFormat.of();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -131,6 +134,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final Map<String, MockOperationHandler> handlers = new ConcurrentHashMap<>();
 
+	private final Map<String, TokenPayCredentials> merchants = Collections.synchronizedMap(new LinkedHashMap<>());
+
 	private final HttpServer httpServer;
 
 	private final WireFront front;
@@ -142,10 +147,11 @@ public final class MockTokenPayServer implements AutoCloseable {
 	private MockTokenPayServer(TokenPayCredentials credentials, int port) {
 		this.credentials = credentials;
 		this.cipher = new SignatureCipher(credentials.appSecret());
-		this.authenticator = new MockAuthenticator(credentials, this.cipher);
-		this.payouts = new PayoutHandlers(credentials, this.store);
-		this.payIns = new PayInHandlers(credentials, this.payInStore);
-		this.currencyHandlers = new CurrencyHandlers(credentials, this.currencies, this.store);
+		this.merchants.put(DEFAULT_MERCHANT, credentials);
+		this.authenticator = new MockAuthenticator(this::merchantOf);
+		this.payouts = new PayoutHandlers(this.store);
+		this.payIns = new PayInHandlers(this.payInStore);
+		this.currencyHandlers = new CurrencyHandlers(this.currencies, this.store);
 		this.notifications = new NotificationSender(credentials, generateCredentials());
 		this.handlers.putAll(builtInHandlers());
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -247,7 +253,43 @@ public final class MockTokenPayServer implements AutoCloseable {
 		properties.put("tokenpay.app-id", this.credentials.appId());
 		properties.put("tokenpay.mch-id", this.credentials.mchId());
 		properties.put("tokenpay.app-secret", this.credentials.appSecret());
+		synchronized (this.merchants) {
+			this.merchants.forEach((name, merchant) -> {
+				if (!DEFAULT_MERCHANT.equals(name)) {
+					String prefix = "tokenpay.merchants." + name + ".";
+					properties.put(prefix + "base-url", baseUrl());
+					properties.put(prefix + "app-id", merchant.appId());
+					properties.put(prefix + "mch-id", merchant.mchId());
+					properties.put(prefix + "app-secret", merchant.appSecret());
+				}
+			});
+		}
 		return properties;
+	}
+
+	/**
+	 * Accept requests of another merchant, with generated credentials. Its properties
+	 * ({@code tokenpay.merchants.<name>.*}) join {@link #properties()}. Merchants stay
+	 * until the server is closed; they share its payouts, pay-in orders and balances.
+	 * @param name the merchant's name, as under {@code tokenpay.merchants}
+	 * @return the merchant's credentials, the same for the same name
+	 */
+	public TokenPayCredentials addMerchant(String name) {
+		Assert.hasText(name, "Merchant name must not be blank");
+		return this.merchants.computeIfAbsent(name, (key) -> generateCredentials());
+	}
+
+	/**
+	 * Return the credentials of a merchant the server accepts.
+	 * @param name the merchant's name, {@code default} for the one it started with
+	 * @return the credentials
+	 * @throws IllegalArgumentException if the server does not know the merchant
+	 */
+	public TokenPayCredentials credentials(String name) {
+		TokenPayCredentials merchant = this.merchants.get(name);
+		Assert.isTrue(merchant != null, () -> "Unknown merchant '" + name + "'; the mock TokenPay server knows "
+				+ List.copyOf(this.merchants.keySet()));
+		return Objects.requireNonNull(merchant);
 	}
 
 	/**
@@ -740,15 +782,22 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	private Map<String, MockOperationHandler> builtInHandlers() {
-		return Map.of(MockRoutes.CREATE_PAYOUT, (call) -> answer(this.payouts.create(call.body(), call.now())),
-				MockRoutes.QUERY_PAYOUT, (call) -> answer(this.payouts.query(call.method(), call.body(), call.query())),
-				MockRoutes.CANCEL_PAYOUT, (call) -> answer(this.payouts.cancel(call.body(), call.now())),
-				MockRoutes.CREATE_PAY_IN, (call) -> answer(this.payIns.create(call.body(), call.now())),
+		return Map.of(MockRoutes.CREATE_PAYOUT,
+				(call) -> answer(this.payouts.create(call.credentials(), call.body(), call.now())),
+				MockRoutes.QUERY_PAYOUT,
+				(call) -> answer(this.payouts.query(call.credentials(), call.method(), call.body(), call.query())),
+				MockRoutes.CANCEL_PAYOUT,
+				(call) -> answer(this.payouts.cancel(call.credentials(), call.body(), call.now())),
+				MockRoutes.CREATE_PAY_IN,
+				(call) -> answer(this.payIns.create(call.credentials(), call.body(), call.now())),
 				MockRoutes.QUERY_PAY_IN,
-				(call) -> answer(this.payIns.query(call.method(), call.body(), call.query(), call.now())),
-				MockRoutes.CLOSE_PAY_IN, (call) -> answer(this.payIns.close(call.body(), call.now())),
+				(call) -> answer(
+						this.payIns.query(call.credentials(), call.method(), call.body(), call.query(), call.now())),
+				MockRoutes.CLOSE_PAY_IN,
+				(call) -> answer(this.payIns.close(call.credentials(), call.body(), call.now())),
 				MockRoutes.LIST_CURRENCIES, (call) -> answer(this.currencyHandlers.list()), MockRoutes.GET_BALANCE,
-				(call) -> answer(this.currencyHandlers.balance(call.method(), call.body(), call.query(), call.now())));
+				(call) -> answer(this.currencyHandlers.balance(call.credentials(), call.method(), call.body(),
+						call.query(), call.now())));
 	}
 
 	private static MockAnswer answer(Answer answer) {
@@ -826,17 +875,47 @@ public final class MockTokenPayServer implements AutoCloseable {
 		Instant now = this.clock.instant();
 		try {
 			this.rateLimit.check(now);
-			if (this.routes.signed(operation)) {
-				this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock);
-			}
+			TokenPayCredentials caller = this.routes.signed(operation)
+					? this.authenticator.check(headers.getFirst("Authorization"), signedPath, body, this.clock)
+					: this.credentials;
 			MockOperationHandler handler = this.handlers.get(operation);
 			Assert.state(handler != null, () -> "No handler for " + operation);
-			return handler.handle(new MockCall(operation, method, signedPath, query, body, now, this.credentials))
-				.answer();
+			return handler.handle(new MockCall(operation, method, signedPath, query, body, now, caller)).answer();
 		}
 		catch (Rejection ex) {
 			return Answer.rejection(ex);
 		}
+	}
+
+	/**
+	 * The cipher that signs an answer: that of the merchant whose app id the request's
+	 * {@code Authorization} header names, else the default merchant's.
+	 */
+	private SignatureCipher cipherFor(Headers headers) {
+		String header = headers.getFirst("Authorization");
+		if (header != null) {
+			try {
+				TokenPayCredentials merchant = merchantOf(AuthorizationHeader.parse(header).appId());
+				if (merchant != null && merchant != this.credentials) {
+					return new SignatureCipher(merchant.appSecret());
+				}
+			}
+			catch (Rejection ex) {
+				// an unreadable header: the default merchant signs the refusal
+			}
+		}
+		return this.cipher;
+	}
+
+	private @Nullable TokenPayCredentials merchantOf(String appId) {
+		synchronized (this.merchants) {
+			for (TokenPayCredentials merchant : this.merchants.values()) {
+				if (merchant.appId().equals(appId)) {
+					return merchant;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static Map<String, String> parseQuery(@Nullable String rawQuery) {
@@ -878,7 +957,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		boolean signed = answer.signed() && (fault == null || fault.getKind() != Fault.Kind.MISSING_SIGNATURE_HEADERS);
 		if (signed) {
 			SignatureCipher signer = (fault != null && fault.getKind() == Fault.Kind.WRONG_SIGNATURE) ? this.wrongCipher
-					: this.cipher;
+					: cipherFor(exchange.getRequestHeaders());
 			AnswerSigner.sign(headers, answer.body(), signer, this.clock);
 		}
 		exchange.sendResponseHeaders(answer.status(), (answer.body().length == 0) ? -1 : answer.body().length);

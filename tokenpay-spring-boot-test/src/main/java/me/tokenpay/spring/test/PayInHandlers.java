@@ -24,17 +24,14 @@ final class PayInHandlers {
 
 	private static final Set<String> LOCALES = Set.of("zh_cn", "en");
 
-	private final TokenPayCredentials credentials;
-
 	private final PayInStore store;
 
-	PayInHandlers(TokenPayCredentials credentials, PayInStore store) {
-		this.credentials = credentials;
+	PayInHandlers(PayInStore store) {
 		this.store = store;
 	}
 
-	Answer create(byte[] body, Instant now) {
-		JsonNode request = RequestBodies.merchantBody(body, this.credentials);
+	Answer create(TokenPayCredentials caller, byte[] body, Instant now) {
+		JsonNode request = RequestBodies.merchantBody(body, caller);
 		JsonNode amount = request.get("amount");
 		if (amount == null || amount.isNull()) {
 			throw new Rejection(11003, "Miss required parameter: amount");
@@ -73,8 +70,8 @@ final class PayInHandlers {
 		return Answer.envelope(0, "success", data, "created pay-in " + payIn.transactionId());
 	}
 
-	Answer query(String method, byte[] body, Map<String, String> query, Instant now) {
-		JsonNode request = "GET".equals(method) ? null : RequestBodies.merchantBody(body, this.credentials);
+	Answer query(TokenPayCredentials caller, String method, byte[] body, Map<String, String> query, Instant now) {
+		JsonNode request = "GET".equals(method) ? null : RequestBodies.merchantBody(body, caller);
 		String outTradeNo = RequestBodies.idFrom(request, query, "out_trade_no");
 		String transactionId = RequestBodies.idFrom(request, query, "transaction_id");
 		String id = (transactionId != null) ? transactionId : outTradeNo;
@@ -89,8 +86,8 @@ final class PayInHandlers {
 		return Answer.envelope(0, "success", this.store.detail(payIn, now), "found pay-in " + payIn.transactionId());
 	}
 
-	Answer close(byte[] body, Instant now) {
-		JsonNode request = RequestBodies.merchantBody(body, this.credentials);
+	Answer close(TokenPayCredentials caller, byte[] body, Instant now) {
+		JsonNode request = RequestBodies.merchantBody(body, caller);
 		String transactionId = RequestBodies.requiredText(request, "transaction_id");
 		this.store.close(transactionId, now);
 		return Answer.envelope(0, "success", "closed pay-in " + transactionId);

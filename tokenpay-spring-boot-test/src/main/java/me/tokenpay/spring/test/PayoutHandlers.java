@@ -20,14 +20,11 @@ final class PayoutHandlers {
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
-	private final TokenPayCredentials credentials;
-
 	private final PayoutStore store;
 
 	private volatile String payoutIdField = MockTokenPayServer.DEFAULT_PAYOUT_ID_FIELD;
 
-	PayoutHandlers(TokenPayCredentials credentials, PayoutStore store) {
-		this.credentials = credentials;
+	PayoutHandlers(PayoutStore store) {
 		this.store = store;
 	}
 
@@ -39,8 +36,8 @@ final class PayoutHandlers {
 		return this.payoutIdField;
 	}
 
-	Answer create(byte[] body, Instant now) {
-		JsonNode request = merchantBody(body);
+	Answer create(TokenPayCredentials caller, byte[] body, Instant now) {
+		JsonNode request = RequestBodies.merchantBody(body, caller);
 		String amount = RequestBodies.requiredText(request, "amount");
 		if (!DECIMAL.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
 			throw new Rejection(100, "Request parameter error: amount must be a positive decimal string");
@@ -56,7 +53,7 @@ final class PayoutHandlers {
 		return Answer.envelope(0, "success", this.store.detail(payout), "created " + payout.transactionId());
 	}
 
-	Answer query(String method, byte[] body, Map<String, String> query) {
+	Answer query(TokenPayCredentials caller, String method, byte[] body, Map<String, String> query) {
 		String outTradeNo;
 		String transactionId;
 		if ("GET".equals(method)) {
@@ -64,7 +61,7 @@ final class PayoutHandlers {
 			transactionId = query.get("transaction_id");
 		}
 		else {
-			JsonNode request = merchantBody(body);
+			JsonNode request = RequestBodies.merchantBody(body, caller);
 			outTradeNo = RequestBodies.optionalText(request, "out_trade_no", 64);
 			transactionId = RequestBodies.optionalText(request, "transaction_id", 64);
 		}
@@ -80,8 +77,8 @@ final class PayoutHandlers {
 		return Answer.envelope(0, "success", this.store.detail(payout), "found " + payout.transactionId());
 	}
 
-	Answer cancel(byte[] body, Instant now) {
-		JsonNode request = merchantBody(body);
+	Answer cancel(TokenPayCredentials caller, byte[] body, Instant now) {
+		JsonNode request = RequestBodies.merchantBody(body, caller);
 		String payoutId = RequestBodies.requiredText(request, this.payoutIdField);
 		this.store.cancel(payoutId, now);
 		return Answer.envelope(0, "success", "closed " + payoutId);
@@ -94,10 +91,6 @@ final class PayoutHandlers {
 	 */
 	List<String> ids(byte[] body) {
 		return RequestBodies.ids(body, this.payoutIdField, "transaction_id", "out_trade_no");
-	}
-
-	private JsonNode merchantBody(byte[] body) {
-		return RequestBodies.merchantBody(body, this.credentials);
 	}
 
 }
