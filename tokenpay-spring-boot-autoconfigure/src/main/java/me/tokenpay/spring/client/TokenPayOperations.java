@@ -14,6 +14,7 @@ import me.tokenpay.spring.client.payin.PayInOperations;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.PayoutOperations;
+import me.tokenpay.spring.client.wallet.WalletOperations;
 
 /**
  * Operations of the TokenPay merchant API, grouped by resource: {@link #payouts()},
@@ -36,6 +37,12 @@ public interface TokenPayOperations {
 	 * @return the pay-in operations
 	 */
 	PayInOperations payIns();
+
+	/**
+	 * Return the monitored-wallet operations: add, update, delete and query.
+	 * @return the wallet operations
+	 */
+	WalletOperations wallets();
 
 	/**
 	 * Return the currencies TokenPay supports, from a cache kept for

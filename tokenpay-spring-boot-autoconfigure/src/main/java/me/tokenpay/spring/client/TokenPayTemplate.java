@@ -28,6 +28,8 @@ import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TtpayAuthorizationSigner;
+import me.tokenpay.spring.client.wallet.WalletOperations;
+import me.tokenpay.spring.client.wallet.WalletTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
@@ -215,6 +217,11 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	@Override
+	public WalletOperations wallets() {
+		return this.parts.wallets;
+	}
+
+	@Override
 	public List<Currency> currencies() {
 		return this.parts.currencies.list();
 	}
@@ -253,6 +260,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 		private final BalanceInquiry balances;
 
+		private final WalletOperations wallets;
+
 		Parts(Builder configuration) {
 			TokenPayClientSettings settings = configuration.requiredSettings();
 			TokenPayCredentials credentials = configuration.requiredCredentials();
@@ -272,6 +281,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 			this.payIns = new PayInTemplate(this.exchange, configuration.payInSettings, this.currencies,
 					settings.baseUrl(), configuration.clock);
 			this.balances = new BalanceInquiry(this.exchange, configuration.balanceSettings, this.currencies);
+			this.wallets = new WalletTemplate(this.exchange);
 		}
 
 	}

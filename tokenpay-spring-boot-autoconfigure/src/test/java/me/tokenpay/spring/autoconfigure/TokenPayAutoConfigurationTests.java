@@ -32,6 +32,7 @@ import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutOperations;
 import me.tokenpay.spring.client.payout.PayoutQuery;
+import me.tokenpay.spring.client.wallet.WalletOperations;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
@@ -423,6 +424,11 @@ class TokenPayAutoConfigurationTests {
 
 		@Override
 		public PayInOperations payIns() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public WalletOperations wallets() {
 			throw new UnsupportedOperationException();
 		}
 

@@ -35,6 +35,14 @@ final class MockRoutes {
 
 	static final String GET_BALANCE = "get-balance";
 
+	static final String ADD_WALLET = "add-wallet";
+
+	static final String UPDATE_WALLET = "update-wallet";
+
+	static final String DELETE_WALLET = "delete-wallet";
+
+	static final String QUERY_WALLET = "query-wallet";
+
 	private static final Set<String> POST = Set.of("POST");
 
 	private static final Set<String> POST_OR_GET = Set.of("POST", "GET");
@@ -53,6 +61,10 @@ final class MockRoutes {
 		routes.put(CLOSE_PAY_IN, new Route("/v1/transaction/close", POST, true));
 		routes.put(LIST_CURRENCIES, new Route("/v1/currency/index", Set.of("GET"), false));
 		routes.put(GET_BALANCE, new Route("/v1/merchant/balance", POST_OR_GET, true));
+		routes.put(ADD_WALLET, new Route("/v1/wallet/insert", POST, true));
+		routes.put(UPDATE_WALLET, new Route("/v1/wallet/update", POST, true));
+		routes.put(DELETE_WALLET, new Route("/v1/wallet/delete", POST, true));
+		routes.put(QUERY_WALLET, new Route("/v1/wallet/query", POST_OR_GET, true));
 		return Map.copyOf(routes);
 	}
 

@@ -122,6 +122,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final CurrencyHandlers currencyHandlers;
 
+	private final WalletHandlers walletHandlers = new WalletHandlers();
+
 	private final NotificationSender notifications;
 
 	private volatile String payoutEventType = NotificationEventType.PAYPAYOUT_SUCCESS.value();
@@ -423,6 +425,24 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public MockPayIn expirePayIn(String id) {
 		return this.payInStore.expire(id, this.clock.instant());
+	}
+
+	/**
+	 * Return a monitored wallet.
+	 * @param chain the chain, such as {@code TRON}
+	 * @param walletAddress the address
+	 * @return the wallet, {@code null} if the server does not monitor it
+	 */
+	public @Nullable MockWallet wallet(String chain, String walletAddress) {
+		return this.walletHandlers.wallet(chain, walletAddress);
+	}
+
+	/**
+	 * Return every monitored wallet, oldest first.
+	 * @return the wallets
+	 */
+	public List<MockWallet> wallets() {
+		return this.walletHandlers.wallets();
 	}
 
 	/**
@@ -750,6 +770,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.journal.clear();
 		this.store.clear();
 		this.payInStore.clear();
+		this.walletHandlers.clear();
 		this.currencies.reset();
 		this.rateLimit.reset();
 		this.notifications.reset();
@@ -782,22 +803,29 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	private Map<String, MockOperationHandler> builtInHandlers() {
-		return Map.of(MockRoutes.CREATE_PAYOUT,
-				(call) -> answer(this.payouts.create(call.credentials(), call.body(), call.now())),
-				MockRoutes.QUERY_PAYOUT,
-				(call) -> answer(this.payouts.query(call.credentials(), call.method(), call.body(), call.query())),
-				MockRoutes.CANCEL_PAYOUT,
-				(call) -> answer(this.payouts.cancel(call.credentials(), call.body(), call.now())),
-				MockRoutes.CREATE_PAY_IN,
-				(call) -> answer(this.payIns.create(call.credentials(), call.body(), call.now())),
-				MockRoutes.QUERY_PAY_IN,
-				(call) -> answer(
-						this.payIns.query(call.credentials(), call.method(), call.body(), call.query(), call.now())),
-				MockRoutes.CLOSE_PAY_IN,
-				(call) -> answer(this.payIns.close(call.credentials(), call.body(), call.now())),
-				MockRoutes.LIST_CURRENCIES, (call) -> answer(this.currencyHandlers.list()), MockRoutes.GET_BALANCE,
-				(call) -> answer(this.currencyHandlers.balance(call.credentials(), call.method(), call.body(),
-						call.query(), call.now())));
+		return Map.ofEntries(
+				Map.entry(MockRoutes.CREATE_PAYOUT,
+						(call) -> answer(this.payouts.create(call.credentials(), call.body(), call.now()))),
+				Map.entry(MockRoutes.QUERY_PAYOUT,
+						(call) -> answer(
+								this.payouts.query(call.credentials(), call.method(), call.body(), call.query()))),
+				Map.entry(MockRoutes.CANCEL_PAYOUT,
+						(call) -> answer(this.payouts.cancel(call.credentials(), call.body(), call.now()))),
+				Map.entry(MockRoutes.CREATE_PAY_IN,
+						(call) -> answer(this.payIns.create(call.credentials(), call.body(), call.now()))),
+				Map.entry(MockRoutes.QUERY_PAY_IN,
+						(call) -> answer(this.payIns.query(call.credentials(), call.method(), call.body(), call.query(),
+								call.now()))),
+				Map.entry(MockRoutes.CLOSE_PAY_IN,
+						(call) -> answer(this.payIns.close(call.credentials(), call.body(), call.now()))),
+				Map.entry(MockRoutes.LIST_CURRENCIES, (call) -> answer(this.currencyHandlers.list())),
+				Map.entry(MockRoutes.GET_BALANCE,
+						(call) -> answer(this.currencyHandlers.balance(call.credentials(), call.method(), call.body(),
+								call.query(), call.now()))),
+				Map.entry(MockRoutes.ADD_WALLET, this.walletHandlers::add),
+				Map.entry(MockRoutes.UPDATE_WALLET, this.walletHandlers::update),
+				Map.entry(MockRoutes.DELETE_WALLET, this.walletHandlers::delete),
+				Map.entry(MockRoutes.QUERY_WALLET, this.walletHandlers::query));
 	}
 
 	private static MockAnswer answer(Answer answer) {

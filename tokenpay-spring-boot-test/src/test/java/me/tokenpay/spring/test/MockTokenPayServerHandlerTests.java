@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class MockTokenPayServerHandlerTests {
 
 	private static final OperationDescriptor<String> QUERY_WALLET = OperationDescriptor
-		.post("query-wallet", "/v1/wallet/query", Idempotency.SAFE,
+		.post("query-refund", "/v1/refund/query", Idempotency.SAFE,
 				(envelope) -> LenientFields.text(Objects.requireNonNull(envelope.data()), "wallet_address"))
 		.withQueryMethod(QueryMethod.GET);
 
@@ -60,7 +60,7 @@ class MockTokenPayServerHandlerTests {
 
 	@Test
 	void anAddedOperationIsAuthenticatedSignedLimitedAndObservedLikeTheBuiltInOnes() {
-		this.server.route("query-wallet", "/v1/wallet/query", WALLET_HANDLER);
+		this.server.route("query-refund", "/v1/refund/query", WALLET_HANDLER);
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		TokenPayTemplate template = builder(ResponseSignatureMode.REQUIRED).observationRegistry(registry)
 			.rateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMinutes(1), Duration.ZERO))
@@ -72,12 +72,12 @@ class MockTokenPayServerHandlerTests {
 		assertThat(template.execute(QUERY_WALLET, request)).isEqualTo("TQjx");
 		MockTokenPayRequest sent = this.server.lastRequest();
 		assertThat(sent.method()).isEqualTo("GET");
-		assertThat(sent.path()).isEqualTo("/v1/wallet/query?wallet_address=TQjx&chain=TRON");
+		assertThat(sent.path()).isEqualTo("/v1/refund/query?wallet_address=TQjx&chain=TRON");
 		assertThat(sent.code()).as("authenticated by the mock").isZero();
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasObservationWithNameEqualTo("tokenpay.client.requests")
 			.that()
-			.hasLowCardinalityKeyValue("operation", "query-wallet")
+			.hasLowCardinalityKeyValue("operation", "query-refund")
 			.hasLowCardinalityKeyValue("outcome", "success");
 		assertThatExceptionOfType(TokenPayRateLimitException.class)
 			.isThrownBy(() -> template.execute(QUERY_WALLET, request));
@@ -86,7 +86,7 @@ class MockTokenPayServerHandlerTests {
 
 	@Test
 	void anAddedOperationRefusesMissingParametersAndBadSignaturesAsTheGatewayDoes() {
-		this.server.route("query-wallet", "/v1/wallet/query", WALLET_HANDLER);
+		this.server.route("query-refund", "/v1/refund/query", WALLET_HANDLER);
 		TokenPayTemplate template = builder(ResponseSignatureMode.REQUIRED).build();
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> template.execute(QUERY_WALLET,
@@ -117,7 +117,7 @@ class MockTokenPayServerHandlerTests {
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> template.payouts().getByOutTradeNo(outTradeNo))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12002));
-		this.server.route("query-wallet", "/v1/wallet/query", WALLET_HANDLER);
+		this.server.route("query-refund", "/v1/refund/query", WALLET_HANDLER);
 		this.server.reset();
 		this.server.seedBalance("TRON", "USDT", new BigDecimal("100"));
 		assertThatExceptionOfType(TokenPayEndpointNotFoundException.class).isThrownBy(() -> template
@@ -126,11 +126,11 @@ class MockTokenPayServerHandlerTests {
 
 	@Test
 	void onlyKnownOperationsCanBeHandled() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.server.handle("query-wallet", WALLET_HANDLER))
-			.withMessageContaining("Unknown operation 'query-wallet'")
+		assertThatIllegalArgumentException().isThrownBy(() -> this.server.handle("query-refund", WALLET_HANDLER))
+			.withMessageContaining("Unknown operation 'query-refund'")
 			.withMessageContaining("query-payout");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.server.route("query-wallet", "v1/wallet/query", WALLET_HANDLER))
+			.isThrownBy(() -> this.server.route("query-refund", "v1/refund/query", WALLET_HANDLER))
 			.withMessage("Path must start with '/'");
 		assertThatIllegalArgumentException().isThrownBy(() -> MockAnswer.rejection(0, "fine"));
 	}

@@ -36,7 +36,12 @@ public enum AnswerField {
 	/**
 	 * The receiving address.
 	 */
-	TO_ADDRESS("to_address");
+	TO_ADDRESS("to_address"),
+
+	/**
+	 * The address of a monitored wallet.
+	 */
+	WALLET_ADDRESS("wallet_address");
 
 	private final String jsonName;
 

@@ -193,6 +193,24 @@ public final class LenientFields {
 	}
 
 	/**
+	 * Read an epoch-seconds time field, such as a monitored wallet's creation time.
+	 * @param object the object
+	 * @param name the field name
+	 * @return the instant, {@code null} if absent, {@code 0} or not a whole number
+	 * @throws InvalidFieldException if before 1970 or after 9999
+	 */
+	public static @Nullable Instant epochSeconds(JsonNode object, String name) {
+		BigInteger seconds = bigInteger(object, name);
+		if (seconds == null || seconds.signum() == 0) {
+			return null;
+		}
+		if (seconds.signum() < 0 || seconds.compareTo(BigInteger.valueOf(MAX_EPOCH_MILLIS / 1000)) > 0) {
+			throw new InvalidFieldException(name, seconds.toString(), "epoch seconds between 1970 and 9999");
+		}
+		return Instant.ofEpochSecond(seconds.longValue());
+	}
+
+	/**
 	 * Read a non-negative decimal number field, such as a minimum payment amount.
 	 * @param object the object
 	 * @param name the field name

@@ -82,7 +82,7 @@ public record Prepayment(@Nullable String prepayId, @Nullable String paymentUrl,
 			case AMOUNT -> this.amount;
 			case CHAIN -> this.chain;
 			case CURRENCY -> this.currency;
-			case TRANSACTION_ID, TO_ADDRESS -> null;
+			case TRANSACTION_ID, TO_ADDRESS, WALLET_ADDRESS -> null;
 		};
 	}
 

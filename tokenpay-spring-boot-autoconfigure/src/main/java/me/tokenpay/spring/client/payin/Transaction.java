@@ -131,6 +131,7 @@ public record Transaction(@Nullable String outTradeNo, @Nullable String transact
 			case CHAIN -> this.chain;
 			case CURRENCY -> this.currency;
 			case TO_ADDRESS -> this.toAddress;
+			case WALLET_ADDRESS -> null;
 		};
 	}
 

@@ -134,6 +134,7 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 			case CHAIN -> this.chain;
 			case CURRENCY -> this.currency;
 			case TO_ADDRESS -> this.toAddress;
+			case WALLET_ADDRESS -> null;
 		};
 	}
 
