@@ -238,7 +238,8 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail businessProblem(int code) {
 		return switch (code) {
-			case 12002 -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such order");
+			case 12002 ->
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "TokenPay knows no such order or wallet");
 			case 12001 -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 					"TokenPay refused the call because the data already exists, such as an outTradeNo of another "
 							+ "order");

@@ -94,7 +94,7 @@ class TokenPaySampleApplicationTests {
 			.jsonPath("$.requestId")
 			.isEqualTo(REQUEST_ID)
 			.jsonPath("$.detail")
-			.isEqualTo("TokenPay knows no such order");
+			.isEqualTo("TokenPay knows no such order or wallet");
 	}
 
 	@Test
