@@ -2,11 +2,19 @@ package me.tokenpay.spring.client;
 
 import java.util.List;
 
+import me.tokenpay.spring.client.currency.Balance;
+import me.tokenpay.spring.client.currency.Currency;
+import me.tokenpay.spring.client.payin.CreatePayInRequest;
+import me.tokenpay.spring.client.payin.PayInClosure;
+import me.tokenpay.spring.client.payin.PayInOrder;
+import me.tokenpay.spring.client.payin.PayInQuery;
+import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payout.CancelPayoutRequest;
 import me.tokenpay.spring.client.payout.CancelPayoutResponse;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutQuery;
+import me.tokenpay.spring.client.wallet.Wallet;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -44,6 +52,14 @@ class TokenPayRuntimeHintsTests {
 	void registersJacksonBindingOfThePayoutTypes() {
 		for (Class<?> type : new Class<?>[] { Payout.class, CreatePayoutRequest.class, PayoutQuery.class, Chain.class,
 				TradeState.class }) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as("%s", type).accepts(this.hints);
+		}
+	}
+
+	@Test
+	void registersJacksonBindingOfThePayInCurrencyAndWalletTypes() {
+		for (Class<?> type : new Class<?>[] { CreatePayInRequest.class, PayInQuery.class, PayInOrder.class,
+				PayInClosure.class, Transaction.class, Currency.class, Balance.class, Wallet.class }) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as("%s", type).accepts(this.hints);
 		}
 	}
