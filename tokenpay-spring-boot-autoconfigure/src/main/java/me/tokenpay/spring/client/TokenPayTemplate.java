@@ -266,16 +266,9 @@ public class TokenPayTemplate implements TokenPayOperations {
 			TokenPayClientSettings settings = configuration.requiredSettings();
 			TokenPayCredentials credentials = configuration.requiredCredentials();
 			this.configuration = configuration;
-			this.exchange = TokenPayExchange
-				.builder(configuration.restClientBuilder.clone().build(), settings, credentials,
-						configuration.signerOrDefault(credentials), configuration.verifierOrDefault(credentials))
-				.observationRegistry(configuration.observationRegistry)
-				.observationConvention(configuration.observationConvention)
-				.merchant(configuration.merchant)
-				.retryPolicy(configuration.retryPolicy)
-				.rateLimiter(configuration.rateLimiter)
-				.readTimeout(configuration.readTimeout)
-				.build();
+			this.exchange = new TokenPayExchange(configuration.restClientBuilder.clone().build(), settings, credentials,
+					configuration.signerOrDefault(credentials), configuration.verifierOrDefault(credentials),
+					configuration.options);
 			this.currencies = new CurrencyCatalog(this.exchange, configuration.currencySettings, configuration.clock);
 			this.payouts = new PayoutTemplate(this.exchange, configuration.payoutSettings, this.currencies);
 			this.payIns = new PayInTemplate(this.exchange, configuration.payInSettings, this.currencies,
@@ -306,17 +299,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 
 		private @Nullable ResponseVerifier verifier;
 
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private @Nullable TokenPayClientObservationConvention observationConvention;
-
-		private String merchant = "default";
-
-		private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
-
-		private @Nullable TokenPayRateLimiter rateLimiter;
-
-		private @Nullable Duration readTimeout;
+		private TokenPayExchange.Options options = TokenPayExchange.Options.defaults();
 
 		private PayoutSettings payoutSettings = PayoutSettings.defaults();
 
@@ -395,8 +378,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			Assert.notNull(observationRegistry, "Observation registry must not be null");
-			this.observationRegistry = observationRegistry;
+			this.options = this.options.withObservationRegistry(observationRegistry);
 			return this;
 		}
 
@@ -406,7 +388,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder observationConvention(@Nullable TokenPayClientObservationConvention observationConvention) {
-			this.observationConvention = observationConvention;
+			this.options = this.options.withObservationConvention(observationConvention);
 			return this;
 		}
 
@@ -419,8 +401,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder merchant(String merchant) {
-			Assert.hasText(merchant, "Merchant must not be blank");
-			this.merchant = merchant;
+			this.options = this.options.withMerchant(merchant);
 			return this;
 		}
 
@@ -434,8 +415,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
-			Assert.notNull(retryPolicy, "Retry policy must not be null");
-			this.retryPolicy = retryPolicy;
+			this.options = this.options.withRetryPolicy(retryPolicy);
 			return this;
 		}
 
@@ -445,7 +425,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder rateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
-			this.rateLimiter = rateLimiter;
+			this.options = this.options.withRateLimiter(rateLimiter);
 			return this;
 		}
 
@@ -461,9 +441,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 * @return this builder
 		 */
 		public Builder readTimeout(@Nullable Duration readTimeout) {
-			Assert.isTrue(readTimeout == null || readTimeout.compareTo(Duration.ZERO) > 0,
-					"Read timeout must be positive");
-			this.readTimeout = readTimeout;
+			this.options = this.options.withReadTimeout(readTimeout);
 			return this;
 		}
 
@@ -565,12 +543,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 			copy.credentials = this.credentials;
 			copy.signer = this.signer;
 			copy.verifier = this.verifier;
-			copy.observationRegistry = this.observationRegistry;
-			copy.observationConvention = this.observationConvention;
-			copy.merchant = this.merchant;
-			copy.retryPolicy = this.retryPolicy;
-			copy.rateLimiter = this.rateLimiter;
-			copy.readTimeout = this.readTimeout;
+			copy.options = this.options;
 			copy.payoutSettings = this.payoutSettings;
 			copy.payInSettings = this.payInSettings;
 			copy.currencySettings = this.currencySettings;

@@ -63,17 +63,18 @@ class TokenPayExchangeTests {
 	private final MockWebServer server = new MockWebServer();
 
 	@Test
-	void theBuilderRefusesValuesThatCannotWork() {
-		TokenPayExchange.Builder builder = exchangeBuilder(TokenPayTestServer.baseUrl(this.server));
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.retryPolicy(null))
+	void optionsRefuseValuesThatCannotWork() {
+		TokenPayExchange.Options defaults = TokenPayExchange.Options.defaults();
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withRetryPolicy(null))
 			.withMessage("Retry policy must not be null");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.merchant(" "))
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMerchant(" "))
 			.withMessage("Merchant must not be blank");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.readTimeout(Duration.ZERO))
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withReadTimeout(Duration.ZERO))
 			.withMessage("Read timeout must be positive");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.observationRegistry(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withObservationRegistry(null))
 			.withMessage("Observation registry must not be null");
-		assertThat(builder.readTimeout(Duration.ofNanos(1)).readTimeout(null).build()).isNotNull();
+		assertThat(defaults.withReadTimeout(Duration.ofNanos(1)).readTimeout()).isEqualTo(Duration.ofNanos(1));
+		assertThat(defaults.withReadTimeout(Duration.ofNanos(1)).withReadTimeout(null)).isEqualTo(defaults);
 	}
 
 	@Test
@@ -193,13 +194,9 @@ class TokenPayExchangeTests {
 	}
 
 	private TokenPayExchange exchange(URI baseUrl) {
-		return exchangeBuilder(baseUrl).build();
-	}
-
-	private TokenPayExchange.Builder exchangeBuilder(URI baseUrl) {
 		TokenPayCredentials credentials = TokenPayTestServer.credentials();
-		return TokenPayExchange.builder(RestClient.create(), TokenPayClientSettings.defaults(baseUrl), credentials,
-				new TtpayAuthorizationSigner(credentials), verifier());
+		return new TokenPayExchange(RestClient.create(), TokenPayClientSettings.defaults(baseUrl), credentials,
+				new TtpayAuthorizationSigner(credentials), verifier(), TokenPayExchange.Options.defaults());
 	}
 
 	private static TokenPayTemplate template(URI baseUrl) {

@@ -90,35 +90,37 @@ public final class TokenPayExchange {
 
 	private final String merchant;
 
-	private TokenPayExchange(Builder builder) {
-		this.restClient = builder.restClient;
-		this.settings = builder.settings;
-		this.credentials = builder.credentials;
-		this.signer = builder.signer;
-		this.verifier = builder.verifier;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-		this.retryPolicy = builder.retryPolicy;
-		this.retryTemplates = retryTemplates(builder.retryPolicy);
-		this.rateLimiter = builder.rateLimiter;
-		this.readTimeout = builder.readTimeout;
-		this.merchant = builder.merchant;
-		URI baseUrl = this.settings.baseUrl();
-		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
-	}
-
 	/**
-	 * Start building an exchange.
+	 * Create an exchange.
 	 * @param restClient the HTTP client
 	 * @param settings the API settings
 	 * @param credentials the merchant credentials
 	 * @param signer the request signer
 	 * @param verifier the response signature verifier
-	 * @return a builder whose other settings have their defaults
+	 * @param options how calls are observed, retried, rate-limited and timed
 	 */
-	public static Builder builder(RestClient restClient, TokenPayClientSettings settings,
-			TokenPayCredentials credentials, AuthorizationSigner signer, ResponseVerifier verifier) {
-		return new Builder(restClient, settings, credentials, signer, verifier);
+	public TokenPayExchange(RestClient restClient, TokenPayClientSettings settings, TokenPayCredentials credentials,
+			AuthorizationSigner signer, ResponseVerifier verifier, Options options) {
+		Assert.notNull(restClient, "RestClient must not be null");
+		Assert.notNull(settings, "Settings must not be null");
+		Assert.notNull(credentials, "Credentials must not be null");
+		Assert.notNull(signer, "Signer must not be null");
+		Assert.notNull(verifier, "Verifier must not be null");
+		Assert.notNull(options, "Options must not be null");
+		this.restClient = restClient;
+		this.settings = settings;
+		this.credentials = credentials;
+		this.signer = signer;
+		this.verifier = verifier;
+		this.observationRegistry = options.observationRegistry();
+		this.observationConvention = options.observationConvention();
+		this.retryPolicy = options.retryPolicy();
+		this.retryTemplates = retryTemplates(options.retryPolicy());
+		this.rateLimiter = options.rateLimiter();
+		this.readTimeout = options.readTimeout();
+		this.merchant = options.merchant();
+		URI baseUrl = settings.baseUrl();
+		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
 	}
 
 	/**
@@ -386,130 +388,115 @@ public final class TokenPayExchange {
 	}
 
 	/**
-	 * Builds a {@link TokenPayExchange}; every setting but the five it starts from has a
-	 * default.
+	 * How an exchange observes, retries, rate-limits and times its calls.
+	 *
+	 * @param observationRegistry the registry for observations
+	 * @param observationConvention the observation convention, {@code null} for the
+	 * default one
+	 * @param retryPolicy the retry policy; whatever it allows, a failure is retried only
+	 * when the operation's {@link Idempotency} allows it
+	 * @param rateLimiter the client-side rate limiter every attempt must pass,
+	 * {@code null} for none. Each attempt holds its permit until its answer has begun or
+	 * it failed, so that the limiter's bound holds at the gateway (see
+	 * {@link TokenPayRateLimiter}). A first attempt waits for a permit up to the
+	 * limiter's maximum wait; a retry as long as the retry policy's timeout leaves, so
+	 * that a busy limiter does not end a call whose earlier attempt may have reached the
+	 * gateway.
+	 * @param readTimeout the read timeout configured on the HTTP client, {@code null} if
+	 * unknown. The whole answer must arrive within it, however slowly its bytes trickle
+	 * in, and a connection closed once it has passed is reported as a timeout (some
+	 * clients report their timeout while the body arrives as a closed stream).
+	 * @param merchant the name of the merchant the exchange calls for: the
+	 * {@code merchant} key of its observations and the one its hints name properties of
 	 */
-	public static final class Builder {
-
-		private final RestClient restClient;
-
-		private final TokenPayClientSettings settings;
-
-		private final TokenPayCredentials credentials;
-
-		private final AuthorizationSigner signer;
-
-		private final ResponseVerifier verifier;
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private @Nullable TokenPayClientObservationConvention observationConvention;
-
-		private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
-
-		private @Nullable TokenPayRateLimiter rateLimiter;
-
-		private @Nullable Duration readTimeout;
-
-		private String merchant = "default";
-
-		private Builder(RestClient restClient, TokenPayClientSettings settings, TokenPayCredentials credentials,
-				AuthorizationSigner signer, ResponseVerifier verifier) {
-			Assert.notNull(restClient, "RestClient must not be null");
-			Assert.notNull(settings, "Settings must not be null");
-			Assert.notNull(credentials, "Credentials must not be null");
-			Assert.notNull(signer, "Signer must not be null");
-			Assert.notNull(verifier, "Verifier must not be null");
-			this.restClient = restClient;
-			this.settings = settings;
-			this.credentials = credentials;
-			this.signer = signer;
-			this.verifier = verifier;
-		}
+	public record Options(ObservationRegistry observationRegistry,
+			@Nullable TokenPayClientObservationConvention observationConvention, RetryPolicy retryPolicy,
+			@Nullable TokenPayRateLimiter rateLimiter, @Nullable Duration readTimeout, String merchant) {
 
 		/**
-		 * Set the registry for observations; {@link ObservationRegistry#NOOP} unless set.
-		 * @param observationRegistry the registry
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			Assert.notNull(observationRegistry, "Observation registry must not be null");
-			this.observationRegistry = observationRegistry;
-			return this;
-		}
-
-		/**
-		 * Replace the default observation convention.
-		 * @param observationConvention the convention, {@code null} for the default
-		 * @return this builder
-		 */
-		public Builder observationConvention(@Nullable TokenPayClientObservationConvention observationConvention) {
-			this.observationConvention = observationConvention;
-			return this;
-		}
-
-		/**
-		 * Set the retry policy; by default calls are not retried. Whatever the policy, a
-		 * failure is retried only when the operation's {@link Idempotency} allows it.
+		 * Check the options.
+		 * @param observationRegistry the registry for observations
+		 * @param observationConvention the observation convention
 		 * @param retryPolicy the retry policy
-		 * @return this builder
+		 * @param rateLimiter the rate limiter
+		 * @param readTimeout the read timeout
+		 * @param merchant the merchant name
 		 */
-		public Builder retryPolicy(RetryPolicy retryPolicy) {
+		public Options {
+			Assert.notNull(observationRegistry, "Observation registry must not be null");
 			Assert.notNull(retryPolicy, "Retry policy must not be null");
-			this.retryPolicy = retryPolicy;
-			return this;
-		}
-
-		/**
-		 * Set a client-side rate limiter that every attempt must pass; by default there
-		 * is none. Each attempt holds its permit until its answer has begun or it failed,
-		 * so that the limiter's bound holds at the gateway (see
-		 * {@link TokenPayRateLimiter}). A first attempt waits for a permit up to the
-		 * limiter's maximum wait; a retry waits as long as the retry policy's timeout
-		 * leaves, so that a busy limiter does not end a call whose earlier attempt may
-		 * have reached the gateway.
-		 * @param rateLimiter the rate limiter, {@code null} for none
-		 * @return this builder
-		 */
-		public Builder rateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
-			this.rateLimiter = rateLimiter;
-			return this;
-		}
-
-		/**
-		 * Set the read timeout configured on the HTTP client. The whole answer must
-		 * arrive within it, however slowly its bytes trickle in, and a connection closed
-		 * once it has passed is reported as a timeout (some clients report their timeout
-		 * while the body arrives as a closed stream). Unknown unless set.
-		 * @param readTimeout the read timeout of the HTTP client, {@code null} if unknown
-		 * @return this builder
-		 */
-		public Builder readTimeout(@Nullable Duration readTimeout) {
 			Assert.isTrue(readTimeout == null || readTimeout.compareTo(Duration.ZERO) > 0,
 					"Read timeout must be positive");
-			this.readTimeout = readTimeout;
-			return this;
-		}
-
-		/**
-		 * Set the name of the merchant the exchange calls for, the {@code merchant} key
-		 * of its observations and the one its hints name properties of; {@code default}
-		 * unless set.
-		 * @param merchant the merchant name
-		 * @return this builder
-		 */
-		public Builder merchant(String merchant) {
 			Assert.hasText(merchant, "Merchant must not be blank");
-			this.merchant = merchant;
-			return this;
 		}
 
 		/**
-		 * Build the exchange.
-		 * @return the exchange, immutable and thread-safe
+		 * Return the defaults: no observations, no retries, no rate limiter, an unknown
+		 * read timeout, the merchant {@code default}.
+		 * @return the options
 		 */
-		public TokenPayExchange build() {
-			return new TokenPayExchange(this);
+		public static Options defaults() {
+			return new Options(ObservationRegistry.NOOP, null, RetryPolicy.withMaxRetries(0), null, null, "default");
+		}
+
+		/**
+		 * Return a copy with another registry for observations.
+		 * @param observationRegistry the registry
+		 * @return the copy
+		 */
+		public Options withObservationRegistry(ObservationRegistry observationRegistry) {
+			return new Options(observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
+					this.readTimeout, this.merchant);
+		}
+
+		/**
+		 * Return a copy with another observation convention.
+		 * @param observationConvention the convention, {@code null} for the default one
+		 * @return the copy
+		 */
+		public Options withObservationConvention(@Nullable TokenPayClientObservationConvention observationConvention) {
+			return new Options(this.observationRegistry, observationConvention, this.retryPolicy, this.rateLimiter,
+					this.readTimeout, this.merchant);
+		}
+
+		/**
+		 * Return a copy with another retry policy.
+		 * @param retryPolicy the retry policy
+		 * @return the copy
+		 */
+		public Options withRetryPolicy(RetryPolicy retryPolicy) {
+			return new Options(this.observationRegistry, this.observationConvention, retryPolicy, this.rateLimiter,
+					this.readTimeout, this.merchant);
+		}
+
+		/**
+		 * Return a copy with another rate limiter.
+		 * @param rateLimiter the rate limiter, {@code null} for none
+		 * @return the copy
+		 */
+		public Options withRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
+			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, rateLimiter,
+					this.readTimeout, this.merchant);
+		}
+
+		/**
+		 * Return a copy with another read timeout.
+		 * @param readTimeout the read timeout, {@code null} if unknown
+		 * @return the copy
+		 */
+		public Options withReadTimeout(@Nullable Duration readTimeout) {
+			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
+					readTimeout, this.merchant);
+		}
+
+		/**
+		 * Return a copy for another merchant.
+		 * @param merchant the merchant name
+		 * @return the copy
+		 */
+		public Options withMerchant(String merchant) {
+			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
+					this.readTimeout, merchant);
 		}
 
 	}
