@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,9 +65,7 @@ class MerchantsSampleTests {
 	@BeforeEach
 	void setUp() {
 		asia.reset();
-		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		this.client = SampleClients.to(this.port);
 	}
 
 	@Test

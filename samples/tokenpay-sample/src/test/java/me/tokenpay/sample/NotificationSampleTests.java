@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +48,7 @@ class NotificationSampleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		this.client = SampleClients.to(this.port);
 		this.tokenPay.notificationSchedule(Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50));
 	}
 

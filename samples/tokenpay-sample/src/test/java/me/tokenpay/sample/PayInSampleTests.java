@@ -17,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +44,7 @@ class PayInSampleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		this.client = SampleClients.to(this.port);
 	}
 
 	@Test

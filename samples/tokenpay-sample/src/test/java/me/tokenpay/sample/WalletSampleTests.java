@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +38,7 @@ class WalletSampleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		this.client = SampleClients.to(this.port);
 	}
 
 	@Test

@@ -1,0 +1,28 @@
+package me.tokenpay.sample;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The HTTP client the sample's tests call it with.
+ *
+ * @author TokenPay Spring Boot team
+ */
+final class SampleClients {
+
+	private SampleClients() {
+	}
+
+	/**
+	 * Return a client of the sample running on a local port, on the JDK's
+	 * {@code HttpClient} (which sends bodies with {@code PUT} and {@code DELETE} too).
+	 * @param port the port
+	 * @return the client
+	 */
+	static RestTestClient to(int port) {
+		return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + port)
+			.build();
+	}
+
+}
