@@ -11,6 +11,9 @@ import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPaySignatureException;
 
 import org.springframework.util.Assert;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Resolves a create whose outcome is unknown by querying its {@code outTradeNo} a few
@@ -86,12 +89,11 @@ public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
 	private <T> T find(String operation, String outTradeNo, TokenPayException unknownOutcome, Supplier<T> query,
 			String queryHint) {
 		TokenPayException last = unknownOutcome;
-		Duration wait = this.delay;
-		for (int attempt = 0; attempt < this.attempts; attempt++) {
-			if (!sleep(wait)) {
+		BackOffExecution backOff = backOff().start();
+		for (long wait = backOff.nextBackOff(); wait != BackOffExecution.STOP; wait = backOff.nextBackOff()) {
+			if (!sleep(Duration.ofMillis(wait))) {
 				break;
 			}
-			wait = wait.multipliedBy(2);
 			try {
 				return query.get();
 			}
@@ -140,6 +142,18 @@ public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
 	private static String describe(TokenPayException failure) {
 		return (failure instanceof TokenPayApiException api) ? "code " + api.getCode()
 				: failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * Spring's exponential back-off: the delay before the first query, doubled before
+	 * each next one, as many times as there are attempts; the sleeper does the waiting.
+	 */
+	private BackOff backOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.delay.toMillis(), 2);
+		backOff.setMaxInterval(Long.MAX_VALUE);
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(this.attempts);
+		return backOff;
 	}
 
 	private boolean sleep(Duration delay) {
