@@ -286,6 +286,32 @@ class LocalTokenPayRateLimiterTests {
 	}
 
 	@Test
+	void aCallerWaitingForAReleaseIsRefusedOnceItsMaxWaitCanNoLongerBeMet() throws Exception {
+		Duration window = Duration.ofHours(1);
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, window, Duration.ZERO, this.ticker::get);
+		limiter.acquire(APP_ID);
+		Caller caller = Caller.start(() -> limiter.acquire(APP_ID, window.plus(SHORT_WINDOW)));
+		caller.awaitParked();
+		this.ticker.addAndGet(SHORT_WINDOW.toNanos() + 1);
+		assertThat(caller.failure()).isInstanceOf(TokenPayRateLimitException.class);
+	}
+
+	@Test
+	void aSlotGivenBackByAnInterruptedCallerGoesToTheNextWaiter() throws Exception {
+		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, SHORT_WINDOW, Duration.ZERO,
+				this.ticker::get);
+		limiter.acquire(APP_ID).release();
+		Caller first = Caller.start(() -> limiter.acquire(APP_ID, Duration.ofHours(1)));
+		first.awaitParked();
+		Caller second = Caller.start(() -> limiter.acquire(APP_ID, Duration.ofHours(1)));
+		second.awaitParked();
+		first.thread.interrupt();
+		assertThat(first.failure()).isInstanceOf(TokenPayRateLimitException.class);
+		this.ticker.addAndGet(SHORT_WINDOW.toNanos());
+		assertThat(second.permit()).isNotNull();
+	}
+
+	@Test
 	void rejectsUnusableSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(0, Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> new LocalTokenPayRateLimiter(5, Duration.ofMillis(-1)));

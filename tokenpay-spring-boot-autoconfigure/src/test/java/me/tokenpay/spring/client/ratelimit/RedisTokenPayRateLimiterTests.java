@@ -297,6 +297,20 @@ class RedisTokenPayRateLimiterTests {
 	}
 
 	@Test
+	void aRejectingLimiterLogsWhyItRefuses(RedisServer redis, CapturedOutput output) throws Exception {
+		RedisTokenPayRateLimiter limiter = limiter(redis, StoreFailure.REJECT, ObservationRegistry.NOOP);
+		redis.stop();
+		try {
+			assertThatExceptionOfType(TokenPayRateLimitException.class)
+				.isThrownBy(() -> limiter.acquire(this.appId, Duration.ZERO));
+		}
+		finally {
+			redis.start();
+		}
+		assertThat(output).contains("Redis rate limit store failed; refusing TokenPay calls until it is back");
+	}
+
+	@Test
 	void aRefusalAfterWaitingIsNotAStoreFailure(RedisServer redis) {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		RedisTokenPayRateLimiter limiter = new RedisTokenPayRateLimiter(factory(redis),
@@ -309,7 +323,10 @@ class RedisTokenPayRateLimiterTests {
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasAnObservationWithAKeyValue("outcome", "granted")
 			.hasAnObservationWithAKeyValue("outcome", "denied")
-			.hasNumberOfObservationsWithNameEqualTo("tokenpay.rate-limit", 2);
+			.hasNumberOfObservationsWithNameEqualTo("tokenpay.rate-limit", 2)
+			.hasObservationWithNameEqualTo("tokenpay.rate-limit")
+			.that()
+			.hasBeenStopped();
 	}
 
 	@Test
