@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -104,6 +106,23 @@ class NotificationEdgesTests {
 		assertThatExceptionOfType(TokenPayNotificationSignatureException.class)
 			.isThrownBy(() -> anyTime.parse(fourteen.headers()::get, fourteen.bytes()))
 			.withMessage("Notification TTPay-Timestamp is not epoch seconds or milliseconds");
+	}
+
+	@Test
+	void aTimestampExactlyTheToleranceAwayIsAcceptedAndOneMillisecondMoreIsNot() {
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+		TokenPayNotificationParser parser = new TokenPayNotificationParser(KEYS, Duration.ofHours(24), 64 * 1024,
+				Clock.fixed(now, ZoneOffset.UTC));
+		String body = payoutBody(PAYOUT_DETAIL);
+		for (long offset : new long[] { -86_400_000, 86_400_000 }) {
+			Delivery edge = NotificationVectors.signed(body, Long.toString(now.toEpochMilli() + offset), SECRET);
+			assertThat(parser.parse(edge.headers()::get, edge.bytes()).isPayout()).isTrue();
+			long beyond = offset + Long.signum(offset);
+			Delivery late = NotificationVectors.signed(body, Long.toString(now.toEpochMilli() + beyond), SECRET);
+			assertThatExceptionOfType(TokenPayNotificationSignatureException.class)
+				.isThrownBy(() -> parser.parse(late.headers()::get, late.bytes()))
+				.withMessageContaining("further from now than the tolerance");
+		}
 	}
 
 	@Test

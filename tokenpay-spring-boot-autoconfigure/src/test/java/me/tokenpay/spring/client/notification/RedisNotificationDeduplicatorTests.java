@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.MovableClock;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -45,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  *
  * @author TokenPay Spring Boot team
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({ RedisServerExtension.class, OutputCaptureExtension.class })
 class RedisNotificationDeduplicatorTests {
 
 	private final List<LettuceConnectionFactory> factories = new ArrayList<>();
@@ -190,6 +193,49 @@ class RedisNotificationDeduplicatorTests {
 	}
 
 	@Test
+	void theFallbackReleasesItsOwnersClaim(RedisServer redis) throws Exception {
+		RedisNotificationDeduplicator deduplicator = new RedisNotificationDeduplicator(factory(redis),
+				StoreFailure.LOCAL);
+		String key = newKey();
+		redis.stop();
+		try {
+			assertThat(deduplicator.claim(key, "a", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
+			deduplicator.release(key, "a");
+			assertThat(deduplicator.claim(key, "b", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
+		}
+		finally {
+			redis.start();
+		}
+	}
+
+	@Test
+	void storeFailuresAreLoggedOnceAMinuteOfTheClock(RedisServer redis, CapturedOutput output) throws Exception {
+		MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RedisNotificationDeduplicator local = new RedisNotificationDeduplicator(factory(redis), StoreFailure.LOCAL,
+				clock);
+		RedisNotificationDeduplicator reject = new RedisNotificationDeduplicator(factory(redis), StoreFailure.REJECT,
+				clock);
+		String logged = "deduplicating in this instance only until it is back";
+		redis.stop();
+		try {
+			local.claim(newKey(), "a", Duration.ofMinutes(2));
+			assertThat(occurrences(output, logged)).as("the first failure").isOne();
+			clock.move(Duration.ofMillis(59_999));
+			local.claim(newKey(), "a", Duration.ofMinutes(2));
+			assertThat(occurrences(output, logged)).as("a failure within the minute").isOne();
+			clock.move(Duration.ofMillis(1));
+			local.claim(newKey(), "a", Duration.ofMinutes(2));
+			assertThat(occurrences(output, logged)).as("a minute later").isEqualTo(2);
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> reject.claim(newKey(), "a", Duration.ofMinutes(2)));
+			assertThat(output).contains("answering notifications 'fail' until it is back");
+		}
+		finally {
+			redis.start();
+		}
+	}
+
+	@Test
 	void rejectingStoreRethrowsEveryRedisFailure(RedisServer redis) throws Exception {
 		RedisNotificationDeduplicator deduplicator = new RedisNotificationDeduplicator(factory(redis),
 				StoreFailure.REJECT);
@@ -235,6 +281,10 @@ class RedisNotificationDeduplicatorTests {
 		String transactionId = UUID.randomUUID().toString().replace("-", "");
 		return NotificationVectors.delivery("PAYPAYOUT.SUCCESS", "payout",
 				PAYOUT_DETAIL.replace("e98b3029477f4bdcb971797a9d9e09ce", transactionId), null);
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getAll().split(Pattern.quote(text), -1).length - 1;
 	}
 
 	private static String newKey() {

@@ -104,7 +104,7 @@ class ResponseVerifierTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(longs = { -299, 299, 0 })
+	@ValueSource(longs = { -300, -299, 299, 300, 0 })
 	void acceptsTimestampWithinTolerance(long offsetSeconds) {
 		String timestamp = millis(NOW.plusSeconds(offsetSeconds));
 		assertAccepted(verifier(ResponseSignatureMode.IF_PRESENT), signed(timestamp, NONCE, BODY), BODY);
@@ -181,6 +181,22 @@ class ResponseVerifierTests {
 		String timestamp = millis(NOW);
 		String signature = this.cipher.sign((timestamp + "\n" + NONCE).getBytes(StandardCharsets.UTF_8));
 		assertRejected(verifier(ResponseSignatureMode.IF_PRESENT), headers(timestamp, NONCE, signature), BODY);
+	}
+
+	@Test
+	void rejectsSignatureOverATimestampLineThatIsEmpty() {
+		String timestamp = millis(NOW);
+		String signature = this.cipher.sign(("\n" + NONCE + "\n" + BODY).getBytes(StandardCharsets.UTF_8));
+		JsonNode envelope = mapper.readTree(BODY);
+		assertThatExceptionOfType(TokenPaySignatureException.class)
+			.isThrownBy(() -> verifier(ResponseSignatureMode.REQUIRED).verify(headers(timestamp, NONCE, signature),
+					bytes(BODY), envelope, REQUEST_ID))
+			.withMessageContaining("made for another timestamp or nonce");
+	}
+
+	@Test
+	void rejectsSignatureOverABodyThatIsNoJson() {
+		assertRejected(verifier(ResponseSignatureMode.REQUIRED), signed(millis(NOW), NONCE, "{\"code\":0,"), BODY);
 	}
 
 	@Test

@@ -149,6 +149,18 @@ class TtpayAuthorizationSignerTests {
 	}
 
 	@Test
+	void signatureCipherOpensOnlyWholeAesBlocksAndNeverShowsItsKey() {
+		SignatureCipher cipher = new SignatureCipher(APP_SECRET);
+		for (String signature : new String[] { "", Base64.getEncoder().encodeToString(new byte[15]) }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> cipher.open(signature))
+				.withMessage("Signature is not a whole number of AES blocks");
+		}
+		assertThat(cipher.open(cipher.sign("x".getBytes(StandardCharsets.UTF_8)))).asString(StandardCharsets.UTF_8)
+			.isEqualTo("x");
+		assertThat(cipher).hasToString("SignatureCipher[AES/ECB/PKCS5Padding, key=******]");
+	}
+
+	@Test
 	void secretOf32Utf8BytesMadeOfMultiByteCharactersIsAcceptedAndUsedAsUtf8Key() throws Exception {
 		String secret = "éééééééééééééééé";
 		assertThat(secret).hasSize(16);
