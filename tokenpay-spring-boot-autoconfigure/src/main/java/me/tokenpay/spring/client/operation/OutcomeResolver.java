@@ -2,6 +2,8 @@ package me.tokenpay.spring.client.operation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import me.tokenpay.spring.client.error.TokenPayApiException;
@@ -28,6 +30,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * @author TokenPay Spring Boot team
  */
 public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
+
+	/**
+	 * The gateway's code for an order number that is taken.
+	 */
+	public static final int DATA_EXISTS = 12001;
 
 	private static final int DATA_ABSENT = 12002;
 
@@ -120,16 +127,53 @@ public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
 	}
 
 	/**
-	 * Look for the resource that a create refused as existing (code 12001) says is there:
-	 * the one requested, when an earlier create went through, or another one.
-	 * @param <T> the resource type
-	 * @param rejection the gateway's refusal of the create
+	 * Run a create keyed by its {@code outTradeNo} so that it takes effect once, the one
+	 * order lifecycle of payouts and pay-in orders: the create's own answer when it has
+	 * one; for code {@value #DATA_EXISTS} (the order number is taken) the order the query
+	 * finds, accepted only if it is the one asked for (else the conflict); for an unknown
+	 * outcome the order the queries find ({@link #resolve}). Every other failure is
+	 * thrown as it is.
+	 * @param <R> the result of the create
+	 * @param <F> the order a query finds
+	 * @param operation the create's operation name, such as {@code create-payout}
+	 * @param create the create's call, about its order number
+	 * @param send sends the create
 	 * @param query the query by order number
-	 * @return what the query found
-	 * @throws TokenPayApiException the refusal, with the query's failure suppressed, if
-	 * the query failed
+	 * @param queryHint how the caller can query later, such as
+	 * {@code getByOutTradeNo("…")}
+	 * @param found makes the result of an order that a query found
+	 * @param conflict makes the failure of a taken order number whose order differs
+	 * @return the created order
 	 */
-	public static <T> T existing(TokenPayApiException rejection, Supplier<T> query) {
+	public <R, F extends AnswerSubject> R createOnce(String operation, OperationRequest create, Supplier<R> send,
+			Supplier<F> query, String queryHint, Function<F, R> found,
+			BiFunction<TokenPayApiException, F, ? extends TokenPayException> conflict) {
+		TokenPayException failure;
+		try {
+			return send.get();
+		}
+		catch (TokenPayException ex) {
+			failure = ex;
+		}
+		if (failure instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
+			F existing = existing(rejection, query);
+			if (AnswerBinding.mismatches(create.expectations(), existing).isEmpty()) {
+				return found.apply(existing);
+			}
+			throw conflict.apply(rejection, existing);
+		}
+		if (failure.isOutcomeUnknown()) {
+			return found.apply(resolve(operation, create, failure, query, queryHint));
+		}
+		throw failure;
+	}
+
+	/**
+	 * Look for the order that a create refused as existing says is there: the one
+	 * requested, when an earlier create went through, or another one. A failed query
+	 * throws the refusal, with the query's failure suppressed.
+	 */
+	private static <T> T existing(TokenPayApiException rejection, Supplier<T> query) {
 		try {
 			return query.get();
 		}

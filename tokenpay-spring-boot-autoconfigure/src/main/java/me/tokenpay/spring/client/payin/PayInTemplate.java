@@ -11,7 +11,6 @@ import me.tokenpay.spring.client.currency.CurrencyDecimals;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
-import me.tokenpay.spring.client.operation.AnswerBinding;
 import me.tokenpay.spring.client.operation.AnswerField;
 import me.tokenpay.spring.client.operation.Idempotency;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
@@ -50,8 +49,6 @@ public final class PayInTemplate implements PayInOperations {
 	 */
 	public static final OperationDescriptor<ResponseEnvelope> CLOSE_PAY_IN = OperationDescriptor.post("close-pay-in",
 			PayInSettings.DEFAULT_CLOSE_PATH, Idempotency.IDEMPOTENT, (envelope) -> envelope);
-
-	private static final int DATA_EXISTS = 12001;
 
 	private final TokenPayExchange exchange;
 
@@ -116,24 +113,14 @@ public final class PayInTemplate implements PayInOperations {
 			.parameter("return_url", request.returnUrl())
 			.build();
 		Instant sent = this.clock.instant();
-		try {
+		return this.resolver.createOnce(this.create.name(), call, () -> {
 			Prepayment prepayment = this.exchange.call(this.create, call);
 			Instant expiresAt = prepayment.expireTime();
 			return new PayInOrder(outTradeNo, prepayment.prepayId(), paymentUrl(prepayment.paymentUrl()),
 					(expiresAt != null) ? expiresAt : sent.plusSeconds(request.expireSecond()), null);
-		}
-		catch (TokenPayException ex) {
-			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return matching(call, OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)),
-						rejection);
-			}
-			if (ex.isOutcomeUnknown()) {
-				Transaction found = this.resolver.resolve(this.create.name(), call, ex,
-						() -> getByOutTradeNo(outTradeNo), "payIns().getByOutTradeNo(\"" + outTradeNo + "\")");
-				return new PayInOrder(outTradeNo, null, null, found.expireTime(), found);
-			}
-			throw ex;
-		}
+		}, () -> getByOutTradeNo(outTradeNo), "payIns().getByOutTradeNo(\"" + outTradeNo + "\")",
+				(found) -> new PayInOrder(outTradeNo, null, null, found.expireTime(), found),
+				(rejection, found) -> new PayInConflictException(rejection, outTradeNo, found));
 	}
 
 	@Override
@@ -220,19 +207,6 @@ public final class PayInTemplate implements PayInOperations {
 			return new PayInClosure(transactionId, true, refusal.getRequestId());
 		}
 		throw new PayInNotClosableException(refusal, order);
-	}
-
-	/**
-	 * Accept the order that a create refused as existing says is there only if it is the
-	 * one the create asked for, by the same rule as a direct answer.
-	 */
-	private static PayInOrder matching(OperationRequest create, Transaction found, TokenPayApiException rejection) {
-		String outTradeNo = create.resourceId();
-		Assert.state(outTradeNo != null, "A create is about its outTradeNo");
-		if (AnswerBinding.mismatches(create.expectations(), found).isEmpty()) {
-			return new PayInOrder(outTradeNo, null, null, found.expireTime(), found);
-		}
-		throw new PayInConflictException(rejection, outTradeNo, found);
 	}
 
 }

@@ -3,9 +3,6 @@ package me.tokenpay.spring.client.payout;
 import java.util.Set;
 
 import me.tokenpay.spring.client.currency.CurrencyDecimals;
-import me.tokenpay.spring.client.error.TokenPayApiException;
-import me.tokenpay.spring.client.error.TokenPayException;
-import me.tokenpay.spring.client.operation.AnswerBinding;
 import me.tokenpay.spring.client.operation.AnswerField;
 import me.tokenpay.spring.client.operation.Idempotency;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
@@ -46,8 +43,6 @@ public final class PayoutTemplate implements PayoutOperations {
 		.post("cancel-payout", PayoutSettings.DEFAULT_CANCEL_PATH, Idempotency.IDEMPOTENT,
 				(envelope) -> new CancelPayoutResponse(envelope.code(), envelope.msg(), envelope.requestId()))
 		.withAlreadyAppliedCodes(Set.of(20005));
-
-	private static final int DATA_EXISTS = 12001;
 
 	private final TokenPayExchange exchange;
 
@@ -101,22 +96,11 @@ public final class PayoutTemplate implements PayoutOperations {
 			.parameter("attach", request.attach())
 			.parameter("notify_url", request.notifyUrl())
 			.build();
-		try {
-			return this.exchange.call(this.create, call).withDefaultOutTradeNo(outTradeNo);
-		}
-		catch (TokenPayException ex) {
-			if (ex instanceof TokenPayApiException rejection && rejection.getCode() == DATA_EXISTS) {
-				return matching(call, OutcomeResolver.existing(rejection, () -> getByOutTradeNo(outTradeNo)),
-						rejection);
-			}
-			if (ex.isOutcomeUnknown()) {
-				return this.resolver
-					.resolve(this.create.name(), call, ex, () -> getByOutTradeNo(outTradeNo),
-							"getByOutTradeNo(\"" + outTradeNo + "\")")
-					.withDefaultOutTradeNo(outTradeNo);
-			}
-			throw ex;
-		}
+		return this.resolver.createOnce(this.create.name(), call,
+				() -> this.exchange.call(this.create, call).withDefaultOutTradeNo(outTradeNo),
+				() -> getByOutTradeNo(outTradeNo), "getByOutTradeNo(\"" + outTradeNo + "\")",
+				(found) -> found.withDefaultOutTradeNo(outTradeNo),
+				(rejection, found) -> new PayoutConflictException(rejection, outTradeNo, found));
 	}
 
 	@Override
@@ -136,20 +120,6 @@ public final class PayoutTemplate implements PayoutOperations {
 			.parameter(this.settings.payoutIdField(), request.payoutId())
 			.build();
 		return this.exchange.call(this.cancel, call);
-	}
-
-	/**
-	 * Accept the payout that a create refused as existing says is there only if it is the
-	 * one the create asked for, by the same rule as a direct answer.
-	 */
-	private static Payout matching(OperationRequest create, Payout found, TokenPayApiException rejection) {
-		String outTradeNo = create.resourceId();
-		Assert.state(outTradeNo != null, "A create is about its outTradeNo");
-		Payout payout = found.withDefaultOutTradeNo(outTradeNo);
-		if (AnswerBinding.mismatches(create.expectations(), payout).isEmpty()) {
-			return payout;
-		}
-		throw new PayoutConflictException(rejection, outTradeNo, payout);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -143,6 +144,57 @@ class OutcomeResolverTests {
 		OperationRequest anonymous = OperationRequest.about(null).build();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> resolver(1).resolve("create-payout", anonymous, LOST, failing(absent()), "query"));
+	}
+
+	@Test
+	void aCreateAnsweredIsItsAnswerAndNothingIsQueried() {
+		assertThat(createOnce(() -> "created", failing(absent()))).isEqualTo("created");
+		assertThat(this.queries).hasValue(0);
+	}
+
+	@Test
+	void aTakenOrderNumberIsTheOrderAskedForOrAConflict() {
+		TokenPayApiException exists = new TokenPayApiException(OutcomeResolver.DATA_EXISTS, "exists", null, 200);
+		assertThat(createOnce(() -> {
+			throw exists;
+		}, () -> new Order(OUT_TRADE_NO, new BigDecimal("12.50")))).isEqualTo("found 12.50");
+		assertThatIllegalStateException().isThrownBy(() -> createOnce(() -> {
+			throw exists;
+		}, () -> new Order(OUT_TRADE_NO, new BigDecimal("99")))).withMessage("conflict with 99 after code 12001");
+		assertThat(this.waits).as("a taken order number is queried at once").isEmpty();
+	}
+
+	@Test
+	void aTakenOrderNumberWhoseQueryFailsIsTheRefusalWithTheQueryFailureSuppressed() {
+		TokenPayApiException exists = new TokenPayApiException(OutcomeResolver.DATA_EXISTS, "exists", null, 200);
+		TokenPayApiException unavailable = new TokenPayApiException(11001, "busy", null, 200);
+		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> createOnce(() -> {
+			throw exists;
+		}, failing(unavailable))).satisfies((ex) -> {
+			assertThat(ex).isSameAs(exists);
+			assertThat(ex.getSuppressed()).containsExactly(unavailable);
+		});
+	}
+
+	@Test
+	void anUnknownOutcomeIsResolvedByQueryAndADefiniteFailureIsThrownAsItIs() {
+		assertThat(createOnce(() -> {
+			throw LOST;
+		}, () -> new Order(OUT_TRADE_NO, new BigDecimal("12.5")))).isEqualTo("found 12.5");
+		assertThat(this.waits).containsExactly(Duration.ofMillis(100));
+		TokenPayApiException refused = new TokenPayApiException(20002, "balance", null, 200);
+		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> createOnce(() -> {
+			throw refused;
+		}, failing(absent()))).isSameAs(refused);
+		assertThat(this.queries).hasValue(0);
+	}
+
+	private String createOnce(Supplier<String> send, Supplier<Order> query) {
+		return resolver(3).createOnce("create-payout", CREATE, send, query, "query",
+				(found) -> "found " + found.amount(), (rejection, found) -> {
+					throw new IllegalStateException(
+							"conflict with " + found.amount() + " after code " + rejection.getCode());
+				});
 	}
 
 	private Supplier<Order> failing(TokenPayException failure) {
