@@ -193,6 +193,18 @@ public final class LenientFields {
 	}
 
 	/**
+	 * Return an amount in major units.
+	 * @param minor the amount in minor units, {@code null} if unknown
+	 * @param decimals the number of decimals, {@code null} if unknown
+	 * @return the amount, {@code null} unless both are known and the decimals are between
+	 * 0 and {@value #MAX_DECIMALS}
+	 */
+	public static @Nullable BigDecimal majorUnits(@Nullable BigInteger minor, @Nullable Integer decimals) {
+		return (minor != null && decimals != null && decimals >= 0 && decimals <= MAX_DECIMALS)
+				? new BigDecimal(minor, decimals) : null;
+	}
+
+	/**
 	 * Read an epoch-seconds time field, such as a monitored wallet's creation time.
 	 * @param object the object
 	 * @param name the field name

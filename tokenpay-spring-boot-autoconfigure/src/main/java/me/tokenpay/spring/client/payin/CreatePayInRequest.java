@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
+import me.tokenpay.spring.client.operation.OrderQuery;
 import me.tokenpay.spring.client.operation.RequestChecks;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +70,7 @@ public record CreatePayInRequest(BigDecimal amount, Chain chain, String currency
 	/**
 	 * The longest {@code outTradeNo} accepted.
 	 */
-	public static final int MAX_OUT_TRADE_NO_LENGTH = 64;
+	public static final int MAX_OUT_TRADE_NO_LENGTH = OrderQuery.MAX_OUT_TRADE_NO_LENGTH;
 
 	/**
 	 * The most decimal places an amount may have: the most any currency TokenPay lists

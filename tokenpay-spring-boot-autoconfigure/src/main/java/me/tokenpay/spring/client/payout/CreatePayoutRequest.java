@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
+import me.tokenpay.spring.client.operation.OrderQuery;
 import me.tokenpay.spring.client.operation.RequestChecks;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public record CreatePayoutRequest(BigDecimal amount, Chain chain, String currenc
 	/**
 	 * The longest {@code outTradeNo} the gateway accepts.
 	 */
-	public static final int MAX_OUT_TRADE_NO_LENGTH = 64;
+	public static final int MAX_OUT_TRADE_NO_LENGTH = OrderQuery.MAX_OUT_TRADE_NO_LENGTH;
 
 	/**
 	 * The longest description accepted.

@@ -104,9 +104,7 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 	}
 
 	private @Nullable BigDecimal majorUnits(@Nullable BigInteger minor) {
-		Integer scale = this.decimals;
-		return (minor != null && scale != null && scale >= 0 && scale <= LenientFields.MAX_DECIMALS)
-				? new BigDecimal(minor, scale) : null;
+		return LenientFields.majorUnits(minor, this.decimals);
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package me.tokenpay.spring.client.payout;
 
-import java.util.Objects;
-
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
-import me.tokenpay.spring.client.operation.RequestChecks;
+import me.tokenpay.spring.client.operation.OrderQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param transactionId the platform's payout id
  * @author TokenPay Spring Boot team
  */
-public record PayoutQuery(@Nullable String outTradeNo, @Nullable String transactionId) {
+public record PayoutQuery(@Nullable String outTradeNo, @Nullable String transactionId) implements OrderQuery {
 
 	/**
 	 * Check the query.
@@ -24,16 +22,7 @@ public record PayoutQuery(@Nullable String outTradeNo, @Nullable String transact
 	 * usable
 	 */
 	public PayoutQuery {
-		if ((outTradeNo == null) == (transactionId == null)) {
-			throw new TokenPayInvalidRequestException((outTradeNo == null) ? "outTradeNo" : "transactionId",
-					"exactly one of outTradeNo and transactionId must be given");
-		}
-		if (outTradeNo != null) {
-			RequestChecks.token("outTradeNo", outTradeNo, CreatePayoutRequest.MAX_OUT_TRADE_NO_LENGTH);
-		}
-		if (transactionId != null) {
-			RequestChecks.token("transactionId", transactionId, 64);
-		}
+		OrderQuery.check(outTradeNo, transactionId);
 	}
 
 	/**
@@ -52,11 +41,6 @@ public record PayoutQuery(@Nullable String outTradeNo, @Nullable String transact
 	 */
 	public static PayoutQuery byTransactionId(String transactionId) {
 		return new PayoutQuery(null, transactionId);
-	}
-
-	String id() {
-		String outTradeNo = this.outTradeNo;
-		return (outTradeNo != null) ? outTradeNo : Objects.requireNonNull(this.transactionId);
 	}
 
 }

@@ -106,11 +106,7 @@ public final class PayoutTemplate implements PayoutOperations {
 	@Override
 	public Payout get(PayoutQuery query) {
 		Assert.notNull(query, "Query must not be null");
-		OperationRequest call = OperationRequest.about(query.id())
-			.bound(AnswerField.OUT_TRADE_NO, query.outTradeNo())
-			.bound(AnswerField.TRANSACTION_ID, query.transactionId())
-			.build();
-		return this.exchange.call(this.query, call);
+		return this.exchange.call(this.query, query.call());
 	}
 
 	@Override

@@ -40,8 +40,8 @@ class PayoutValuesTests {
 
 	@Test
 	void aQueryIsAboutItsOneId() {
-		assertThat(PayoutQuery.byOutTradeNo("order-1").id()).isEqualTo("order-1");
-		assertThat(PayoutQuery.byTransactionId("t-1").id()).isEqualTo("t-1");
+		assertThat(PayoutQuery.byOutTradeNo("order-1").call().resourceId()).isEqualTo("order-1");
+		assertThat(PayoutQuery.byTransactionId("t-1").call().resourceId()).isEqualTo("t-1");
 		assertThatExceptionOfType(TokenPayInvalidRequestException.class)
 			.isThrownBy(() -> new PayoutQuery("order-1", "t-1"))
 			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("transactionId"));
