@@ -1,5 +1,6 @@
 package me.tokenpay.sample;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,29 @@ class NotificationSampleTests {
 		assertThat(this.tokenPay.awaitNotifications(SETTLED)).hasSize(3)
 			.allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(400));
 		assertThat(recorded("notified-4")).isEmpty();
+	}
+
+	@Test
+	void aWalletDepositUnderAnyEventNameIsHandled() {
+		SignedNotification deposit = TokenPayNotifications.forTesting(this.tokenPay.credentials())
+			.walletDeposit("WALLET.RECHARGE", "TRON", "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w", "USDT",
+					new BigDecimal("25.5"), 6);
+		this.client.post()
+			.uri("/tokenpay/notifications")
+			.headers((headers) -> deposit.headers().forEach(headers::set))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(deposit.body())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("success");
+		assertThat(notifications()).filteredOn((notification) -> "WALLET.RECHARGE".equals(notification.get("eventType")))
+			.singleElement()
+			.satisfies((notification) -> {
+				assertThat(notification.get("tradeState")).isEqualTo("SUCCESS");
+				assertThat(notification.get("amount")).isEqualTo("25.5");
+			});
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package me.tokenpay.spring.test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -149,6 +151,36 @@ public final class TokenPayNotifications {
 		String json = transaction.json();
 		Assert.notNull(json, "Transaction must have its raw detail");
 		return notification(PAY_IN_EVENT_TYPE, "transaction", json);
+	}
+
+	/**
+	 * Build the notification of a deposit to a monitored wallet. TokenPay's page for it
+	 * copies the pay-in one and names no event, so the resource is a {@code transaction}
+	 * whose {@code to_address} is the wallet, paid now, under the event type given.
+	 * @param eventType the {@code event_type}; any value is accepted by the receiver
+	 * @param chain the chain, such as {@code TRON}
+	 * @param walletAddress the monitored wallet
+	 * @param currency the currency, such as {@code USDT}
+	 * @param amount the amount in major units
+	 * @param decimals the currency's decimals
+	 * @return the notification
+	 */
+	public SignedNotification walletDeposit(String eventType, String chain, String walletAddress, String currency,
+			BigDecimal amount, int decimals) {
+		Instant now = this.clock.instant();
+		ObjectNode detail = JSON.createObjectNode()
+			.put("transaction_id", random(32).toLowerCase(Locale.ROOT))
+			.put("trade_state", "SUCCESS")
+			.put("amount", amount.movePointRight(decimals).toBigIntegerExact().toString())
+			.put("decimals", decimals)
+			.put("chain", chain)
+			.put("to_address", walletAddress)
+			.put("from_address", "T" + random(33))
+			.put("tx_id", random(64).toLowerCase(Locale.ROOT))
+			.put("block_no", 33215220)
+			.put("pay_time", now.toEpochMilli());
+		detail.set("currency", JSON.createObjectNode().put("currency", currency).put("decimal", decimals));
+		return notification(eventType, "transaction", detail.toString());
 	}
 
 	/**
