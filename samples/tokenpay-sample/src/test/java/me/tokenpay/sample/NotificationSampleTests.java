@@ -122,7 +122,8 @@ class NotificationSampleTests {
 			.isOk()
 			.expectBody(String.class)
 			.isEqualTo("success");
-		assertThat(notifications()).filteredOn((notification) -> "WALLET.RECHARGE".equals(notification.get("eventType")))
+		assertThat(notifications())
+			.filteredOn((notification) -> "WALLET.RECHARGE".equals(notification.get("eventType")))
 			.singleElement()
 			.satisfies((notification) -> {
 				assertThat(notification.get("tradeState")).isEqualTo("SUCCESS");

@@ -78,6 +78,34 @@ class TokenPayExchangeTests {
 	}
 
 	@Test
+	void anExchangeNeedsEveryPart() {
+		TokenPayCredentials credentials = TokenPayTestServer.credentials();
+		TokenPayClientSettings settings = TokenPayClientSettings.defaults(TokenPayTestServer.baseUrl(this.server));
+		RestClient client = RestClient.create();
+		TtpayAuthorizationSigner signer = new TtpayAuthorizationSigner(credentials);
+		ResponseVerifier verifier = verifier();
+		TokenPayExchange.Options options = TokenPayExchange.Options.defaults();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(null, settings, credentials, signer, verifier, options))
+			.withMessage("RestClient must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(client, null, credentials, signer, verifier, options))
+			.withMessage("Settings must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(client, settings, null, signer, verifier, options))
+			.withMessage("Credentials must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(client, settings, credentials, null, verifier, options))
+			.withMessage("Signer must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(client, settings, credentials, signer, null, options))
+			.withMessage("Verifier must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenPayExchange(client, settings, credentials, signer, verifier, null))
+			.withMessage("Options must not be null");
+	}
+
+	@Test
 	void aRetryWaitsForAPermitAsLongAsTheRetryTimeoutLeaves() {
 		TokenPayTemplate template = TokenPayTestServer.template(this.server);
 		template.setRateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(20), Duration.ZERO));

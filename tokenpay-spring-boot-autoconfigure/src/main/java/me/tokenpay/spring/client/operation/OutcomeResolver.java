@@ -195,7 +195,6 @@ public record OutcomeResolver(int attempts, Duration delay, Sleeper sleeper) {
 	private BackOff backOff() {
 		ExponentialBackOff backOff = new ExponentialBackOff(this.delay.toMillis(), 2);
 		backOff.setMaxInterval(Long.MAX_VALUE);
-		backOff.setMaxElapsedTime(Long.MAX_VALUE);
 		backOff.setMaxAttempts(this.attempts);
 		return backOff;
 	}

@@ -154,6 +154,23 @@ class OperationValuesTests {
 	}
 
 	@Test
+	void epochSecondsUpToTheLastSecondOfYear9999() {
+		ObjectNode object = JsonNodeFactory.instance.objectNode();
+		long lastSecond = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+		object.put("at", lastSecond);
+		assertThat(LenientFields.epochSeconds(object, "at")).hasToString("9999-12-31T23:59:59Z");
+		object.put("at", 1);
+		assertThat(LenientFields.epochSeconds(object, "at")).hasToString("1970-01-01T00:00:01Z");
+		object.put("at", 0);
+		assertThat(LenientFields.epochSeconds(object, "at")).isNull();
+		for (long refused : new long[] { lastSecond + 1, -1 }) {
+			object.put("at", refused);
+			assertThatExceptionOfType(InvalidFieldException.class)
+				.isThrownBy(() -> LenientFields.epochSeconds(object, "at"));
+		}
+	}
+
+	@Test
 	void connectionFailuresSayWhetherTheRequestWasSent() {
 		TokenPayTransportException refused = TransportFailures
 			.translate(new ResourceAccessException("I/O error", new ConnectException("Connection refused")), false);

@@ -147,6 +147,14 @@ class OutcomeResolverTests {
 	}
 
 	@Test
+	void longDelaysAreDoubledWithoutACap() {
+		OutcomeResolver resolver = new OutcomeResolver(3, Duration.ofSeconds(20), this.waits::add);
+		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
+			.isThrownBy(() -> resolver.resolve("create-payout", CREATE, LOST, failing(absent()), "query"));
+		assertThat(this.waits).containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80));
+	}
+
+	@Test
 	void aCreateAnsweredIsItsAnswerAndNothingIsQueried() {
 		assertThat(createOnce(() -> "created", failing(absent()))).isEqualTo("created");
 		assertThat(this.queries).hasValue(0);

@@ -1,4 +1,4 @@
-package me.tokenpay.spring.resilience;
+package me.tokenpay.spring.client.operation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,8 +11,6 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import me.tokenpay.spring.client.error.TokenPayException;
-import me.tokenpay.spring.client.operation.ResponseEnvelope;
-import me.tokenpay.spring.client.operation.ResponseEnvelopeReader;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
