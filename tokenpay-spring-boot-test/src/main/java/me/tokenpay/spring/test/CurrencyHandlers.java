@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.currency.BalanceInquiry;
+import me.tokenpay.spring.client.currency.CurrencyCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +27,17 @@ final class CurrencyHandlers {
 	CurrencyHandlers(CurrencyTable currencies, PayoutStore balances) {
 		this.currencies = currencies;
 		this.balances = balances;
+	}
+
+	/**
+	 * Return the handlers of the currency list and the balance inquiry, by operation
+	 * name.
+	 * @return the handlers
+	 */
+	Map<String, MockOperationHandler> handlers() {
+		return Map.of(CurrencyCatalog.LIST_CURRENCIES.name(), (call) -> new MockAnswer(list()),
+				BalanceInquiry.GET_BALANCE.name(), (call) -> new MockAnswer(
+						balance(call.credentials(), call.method(), call.body(), call.query(), call.now())));
 	}
 
 	Answer list() {

@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import me.tokenpay.spring.client.BuiltInOperations;
+import me.tokenpay.spring.client.operation.Idempotency;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -19,52 +22,24 @@ import org.springframework.util.Assert;
  */
 final class MockRoutes {
 
-	static final String CREATE_PAYOUT = "create-payout";
-
-	static final String QUERY_PAYOUT = "query-payout";
-
-	static final String CANCEL_PAYOUT = "cancel-payout";
-
-	static final String CREATE_PAY_IN = "create-pay-in";
-
-	static final String QUERY_PAY_IN = "query-pay-in";
-
-	static final String CLOSE_PAY_IN = "close-pay-in";
-
-	static final String LIST_CURRENCIES = "list-currencies";
-
-	static final String GET_BALANCE = "get-balance";
-
-	static final String ADD_WALLET = "add-wallet";
-
-	static final String UPDATE_WALLET = "update-wallet";
-
-	static final String DELETE_WALLET = "delete-wallet";
-
-	static final String QUERY_WALLET = "query-wallet";
-
-	private static final Set<String> POST = Set.of("POST");
-
 	private static final Set<String> POST_OR_GET = Set.of("POST", "GET");
 
 	private static final Map<String, Route> DEFAULTS = defaults();
 
 	private final Map<String, Route> routes = new ConcurrentHashMap<>(DEFAULTS);
 
+	/**
+	 * The routes of the starter's own operations, made from their declarations: each on
+	 * its documented path, signed unless declared otherwise; a signed read accepts
+	 * {@code POST} and {@code GET}, as the documents disagree on how queries are sent.
+	 */
 	private static Map<String, Route> defaults() {
 		Map<String, Route> routes = new LinkedHashMap<>();
-		routes.put(CREATE_PAYOUT, new Route("/v1/payanother/payment", POST, true));
-		routes.put(QUERY_PAYOUT, new Route("/v1/payanother/query", POST_OR_GET, true));
-		routes.put(CANCEL_PAYOUT, new Route("/v1/payanother/close", POST, true));
-		routes.put(CREATE_PAY_IN, new Route("/v1/transaction/prepayment", POST, true));
-		routes.put(QUERY_PAY_IN, new Route("/v1/transaction/query", POST_OR_GET, true));
-		routes.put(CLOSE_PAY_IN, new Route("/v1/transaction/close", POST, true));
-		routes.put(LIST_CURRENCIES, new Route("/v1/currency/index", Set.of("GET"), false));
-		routes.put(GET_BALANCE, new Route("/v1/merchant/balance", POST_OR_GET, true));
-		routes.put(ADD_WALLET, new Route("/v1/wallet/insert", POST, true));
-		routes.put(UPDATE_WALLET, new Route("/v1/wallet/update", POST, true));
-		routes.put(DELETE_WALLET, new Route("/v1/wallet/delete", POST, true));
-		routes.put(QUERY_WALLET, new Route("/v1/wallet/query", POST_OR_GET, true));
+		for (OperationDescriptor<?> operation : BuiltInOperations.all()) {
+			boolean signedRead = operation.signed() && operation.idempotency() == Idempotency.SAFE;
+			Set<String> methods = signedRead ? POST_OR_GET : Set.of(operation.method().name());
+			routes.put(operation.name(), new Route(operation.path(), methods, operation.signed()));
+		}
 		return Map.copyOf(routes);
 	}
 

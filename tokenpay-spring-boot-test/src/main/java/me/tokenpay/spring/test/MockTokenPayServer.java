@@ -33,6 +33,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.notification.NotificationEventType;
+import me.tokenpay.spring.client.payout.PayoutTemplate;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.jspecify.annotations.Nullable;
@@ -655,7 +656,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer cancelPayoutPath(String path) {
-		return operationPath(MockRoutes.CANCEL_PAYOUT, path);
+		return operationPath(PayoutTemplate.CANCEL_PAYOUT.name(), path);
 	}
 
 	/**
@@ -803,33 +804,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	private Map<String, MockOperationHandler> builtInHandlers() {
-		return Map.ofEntries(
-				Map.entry(MockRoutes.CREATE_PAYOUT,
-						(call) -> answer(this.payouts.create(call.credentials(), call.body(), call.now()))),
-				Map.entry(MockRoutes.QUERY_PAYOUT,
-						(call) -> answer(
-								this.payouts.query(call.credentials(), call.method(), call.body(), call.query()))),
-				Map.entry(MockRoutes.CANCEL_PAYOUT,
-						(call) -> answer(this.payouts.cancel(call.credentials(), call.body(), call.now()))),
-				Map.entry(MockRoutes.CREATE_PAY_IN,
-						(call) -> answer(this.payIns.create(call.credentials(), call.body(), call.now()))),
-				Map.entry(MockRoutes.QUERY_PAY_IN,
-						(call) -> answer(this.payIns.query(call.credentials(), call.method(), call.body(), call.query(),
-								call.now()))),
-				Map.entry(MockRoutes.CLOSE_PAY_IN,
-						(call) -> answer(this.payIns.close(call.credentials(), call.body(), call.now()))),
-				Map.entry(MockRoutes.LIST_CURRENCIES, (call) -> answer(this.currencyHandlers.list())),
-				Map.entry(MockRoutes.GET_BALANCE,
-						(call) -> answer(this.currencyHandlers.balance(call.credentials(), call.method(), call.body(),
-								call.query(), call.now()))),
-				Map.entry(MockRoutes.ADD_WALLET, this.walletHandlers::add),
-				Map.entry(MockRoutes.UPDATE_WALLET, this.walletHandlers::update),
-				Map.entry(MockRoutes.DELETE_WALLET, this.walletHandlers::delete),
-				Map.entry(MockRoutes.QUERY_WALLET, this.walletHandlers::query));
-	}
-
-	private static MockAnswer answer(Answer answer) {
-		return new MockAnswer(answer);
+		Map<String, MockOperationHandler> handlers = new LinkedHashMap<>();
+		handlers.putAll(this.payouts.handlers());
+		handlers.putAll(this.payIns.handlers());
+		handlers.putAll(this.currencyHandlers.handlers());
+		handlers.putAll(this.walletHandlers.handlers());
+		return handlers;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.payin.PayInTemplate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,20 @@ final class PayInHandlers {
 
 	PayInHandlers(PayInStore store) {
 		this.store = store;
+	}
+
+	/**
+	 * Return the handlers of the pay-in operations, by operation name.
+	 * @return the handlers
+	 */
+	Map<String, MockOperationHandler> handlers() {
+		return Map.of(PayInTemplate.CREATE_PAY_IN.name(),
+				(call) -> new MockAnswer(create(call.credentials(), call.body(), call.now())),
+				PayInTemplate.QUERY_PAY_IN.name(),
+				(call) -> new MockAnswer(
+						query(call.credentials(), call.method(), call.body(), call.query(), call.now())),
+				PayInTemplate.CLOSE_PAY_IN.name(),
+				(call) -> new MockAnswer(close(call.credentials(), call.body(), call.now())));
 	}
 
 	Answer create(TokenPayCredentials caller, byte[] body, Instant now) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.payout.PayoutTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +35,19 @@ final class PayoutHandlers {
 
 	String payoutIdField() {
 		return this.payoutIdField;
+	}
+
+	/**
+	 * Return the handlers of the payout operations, by operation name.
+	 * @return the handlers
+	 */
+	Map<String, MockOperationHandler> handlers() {
+		return Map.of(PayoutTemplate.CREATE_PAYOUT.name(),
+				(call) -> new MockAnswer(create(call.credentials(), call.body(), call.now())),
+				PayoutTemplate.QUERY_PAYOUT.name(),
+				(call) -> new MockAnswer(query(call.credentials(), call.method(), call.body(), call.query())),
+				PayoutTemplate.CANCEL_PAYOUT.name(),
+				(call) -> new MockAnswer(cancel(call.credentials(), call.body(), call.now())));
 	}
 
 	Answer create(TokenPayCredentials caller, byte[] body, Instant now) {

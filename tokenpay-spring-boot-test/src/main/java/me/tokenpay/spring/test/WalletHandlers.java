@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.wallet.WalletTemplate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +24,15 @@ final class WalletHandlers {
 	private static final Set<String> CHAINS = Set.of("TRON", "ETHEREUM", "BSC");
 
 	private final Map<String, MockWallet> wallets = new LinkedHashMap<>();
+
+	/**
+	 * Return the handlers of the wallet operations, by operation name.
+	 * @return the handlers
+	 */
+	Map<String, MockOperationHandler> handlers() {
+		return Map.of(WalletTemplate.ADD_WALLET.name(), this::add, WalletTemplate.UPDATE_WALLET.name(), this::update,
+				WalletTemplate.DELETE_WALLET.name(), this::delete, WalletTemplate.QUERY_WALLET.name(), this::query);
+	}
 
 	MockAnswer add(MockCall call) {
 		MockWallet wallet = new MockWallet(chain(call), call.requiredText("wallet_address"),

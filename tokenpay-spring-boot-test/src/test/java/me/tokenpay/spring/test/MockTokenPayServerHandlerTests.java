@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.BuiltInOperations;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
@@ -21,6 +22,7 @@ import me.tokenpay.spring.client.operation.LenientFields;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.operation.OperationRequest;
 import me.tokenpay.spring.client.operation.QueryMethod;
+import me.tokenpay.spring.client.operation.ResponseEnvelope;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
@@ -28,6 +30,7 @@ import me.tokenpay.spring.client.signature.ResponseVerifier;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -122,6 +125,20 @@ class MockTokenPayServerHandlerTests {
 		this.server.seedBalance("TRON", "USDT", new BigDecimal("100"));
 		assertThatExceptionOfType(TokenPayEndpointNotFoundException.class).isThrownBy(() -> template
 			.execute(QUERY_WALLET, OperationRequest.about("TQjx").parameter("wallet_address", "TQjx").build()));
+	}
+
+	@Test
+	void everyDeclaredOperationIsRoutedAsDeclaredAndHandled() {
+		TokenPayTemplate template = builder(ResponseSignatureMode.REQUIRED).build();
+		for (OperationDescriptor<?> operation : BuiltInOperations.all()) {
+			this.server.handle(operation.name(), (call) -> MockAnswer.success(Map.of("operation", call.operation())));
+			JsonNode data = template.execute(operation.withDecoder(ResponseEnvelope::data),
+					OperationRequest.about("probe").build());
+			assertThat(data.get("operation").asString()).isEqualTo(operation.name());
+			assertThat(this.server.lastRequest().method()).as(operation.name()).isEqualTo(operation.method().name());
+			assertThat(this.server.lastRequest().code()).as(operation.name()).isZero();
+		}
+		assertThat(this.server.requests()).hasSize(BuiltInOperations.all().size());
 	}
 
 	@Test

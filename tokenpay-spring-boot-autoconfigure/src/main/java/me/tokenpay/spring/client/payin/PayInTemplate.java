@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import me.tokenpay.spring.client.TradeState;
 import me.tokenpay.spring.client.currency.CurrencyDecimals;
@@ -49,6 +50,11 @@ public final class PayInTemplate implements PayInOperations {
 	 */
 	public static final OperationDescriptor<ResponseEnvelope> CLOSE_PAY_IN = OperationDescriptor.post("close-pay-in",
 			PayInSettings.DEFAULT_CLOSE_PATH, Idempotency.IDEMPOTENT, (envelope) -> envelope);
+
+	/**
+	 * The pay-in operations, as declared here.
+	 */
+	public static final List<OperationDescriptor<?>> OPERATIONS = List.of(CREATE_PAY_IN, QUERY_PAY_IN, CLOSE_PAY_IN);
 
 	private final TokenPayExchange exchange;
 

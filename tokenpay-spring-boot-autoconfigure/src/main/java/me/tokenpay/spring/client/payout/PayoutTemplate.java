@@ -1,5 +1,6 @@
 package me.tokenpay.spring.client.payout;
 
+import java.util.List;
 import java.util.Set;
 
 import me.tokenpay.spring.client.currency.CurrencyDecimals;
@@ -43,6 +44,11 @@ public final class PayoutTemplate implements PayoutOperations {
 		.post("cancel-payout", PayoutSettings.DEFAULT_CANCEL_PATH, Idempotency.IDEMPOTENT,
 				(envelope) -> new CancelPayoutResponse(envelope.code(), envelope.msg(), envelope.requestId()))
 		.withAlreadyAppliedCodes(Set.of(20005));
+
+	/**
+	 * The payout operations, as declared here.
+	 */
+	public static final List<OperationDescriptor<?>> OPERATIONS = List.of(CREATE_PAYOUT, QUERY_PAYOUT, CANCEL_PAYOUT);
 
 	private final TokenPayExchange exchange;
 

@@ -1,5 +1,7 @@
 package me.tokenpay.spring.client.wallet;
 
+import java.util.List;
+
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.operation.AnswerField;
@@ -49,6 +51,12 @@ public final class WalletTemplate implements WalletOperations {
 	public static final OperationDescriptor<Wallet> QUERY_WALLET = OperationDescriptor
 		.post("query-wallet", "/v1/wallet/query", Idempotency.SAFE, detail())
 		.withQueryMethod(QueryMethod.GET);
+
+	/**
+	 * The wallet operations, as declared here.
+	 */
+	public static final List<OperationDescriptor<?>> OPERATIONS = List.of(ADD_WALLET, UPDATE_WALLET, DELETE_WALLET,
+			QUERY_WALLET);
 
 	private static final Wallet UNKNOWN = new Wallet(null, null, null, null, null, null, null);
 
