@@ -69,4 +69,31 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 		return (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + path;
 	}
 
+	/**
+	 * Return a copy with another {@code baseUrl}.
+	 * @param baseUrl the base URL
+	 * @return the copy
+	 */
+	public TokenPayClientSettings withBaseUrl(URI baseUrl) {
+		return new TokenPayClientSettings(baseUrl, this.maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another {@code maxResponseSize}.
+	 * @param maxResponseSize the largest answer read, in bytes
+	 * @return the copy
+	 */
+	public TokenPayClientSettings withMaxResponseSize(long maxResponseSize) {
+		return new TokenPayClientSettings(this.baseUrl, maxResponseSize, this.userAgent);
+	}
+
+	/**
+	 * Return a copy with another {@code userAgent}.
+	 * @param userAgent the User-Agent header
+	 * @return the copy
+	 */
+	public TokenPayClientSettings withUserAgent(String userAgent) {
+		return new TokenPayClientSettings(this.baseUrl, this.maxResponseSize, userAgent);
+	}
+
 }

@@ -37,4 +37,22 @@ public record BalanceSettings(String path, QueryMethod method) {
 		return new BalanceSettings(DEFAULT_PATH, QueryMethod.POST);
 	}
 
+	/**
+	 * Return a copy with another {@code path}.
+	 * @param path the path of the balance inquiry
+	 * @return the copy
+	 */
+	public BalanceSettings withPath(String path) {
+		return new BalanceSettings(path, this.method);
+	}
+
+	/**
+	 * Return a copy with another {@code method}.
+	 * @param method how the inquiry sends chain and currency
+	 * @return the copy
+	 */
+	public BalanceSettings withMethod(QueryMethod method) {
+		return new BalanceSettings(this.path, method);
+	}
+
 }

@@ -37,4 +37,22 @@ public record CurrencySettings(String path, Duration cacheTtl) {
 		return new CurrencySettings(DEFAULT_PATH, Duration.ofMinutes(10));
 	}
 
+	/**
+	 * Return a copy with another {@code path}.
+	 * @param path the path of the currency list
+	 * @return the copy
+	 */
+	public CurrencySettings withPath(String path) {
+		return new CurrencySettings(path, this.cacheTtl);
+	}
+
+	/**
+	 * Return a copy with another {@code cacheTtl}.
+	 * @param cacheTtl how long the list is cached
+	 * @return the copy
+	 */
+	public CurrencySettings withCacheTtl(Duration cacheTtl) {
+		return new CurrencySettings(this.path, cacheTtl);
+	}
+
 }

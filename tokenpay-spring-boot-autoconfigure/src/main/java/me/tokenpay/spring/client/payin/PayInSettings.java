@@ -81,4 +81,94 @@ public record PayInSettings(String createPath, PayInAmountFormat amountFormat, S
 				ParameterLocation.QUERY, DEFAULT_CLOSE_PATH, Set.of(20005), 3, Duration.ofMillis(500));
 	}
 
+	/**
+	 * Return a copy with another {@code createPath}.
+	 * @param createPath the path of Create Pay-in order
+	 * @return the copy
+	 */
+	public PayInSettings withCreatePath(String createPath) {
+		return new PayInSettings(createPath, this.amountFormat, this.queryPath, this.queryMethod, this.queryIdLocation,
+				this.closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code amountFormat}.
+	 * @param amountFormat how the amount is sent
+	 * @return the copy
+	 */
+	public PayInSettings withAmountFormat(PayInAmountFormat amountFormat) {
+		return new PayInSettings(this.createPath, amountFormat, this.queryPath, this.queryMethod, this.queryIdLocation,
+				this.closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code queryPath}.
+	 * @param queryPath the path of the pay-in query
+	 * @return the copy
+	 */
+	public PayInSettings withQueryPath(String queryPath) {
+		return new PayInSettings(this.createPath, this.amountFormat, queryPath, this.queryMethod, this.queryIdLocation,
+				this.closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code queryMethod}.
+	 * @param queryMethod the method of the pay-in query
+	 * @return the copy
+	 */
+	public PayInSettings withQueryMethod(QueryMethod queryMethod) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, queryMethod, this.queryIdLocation,
+				this.closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code queryIdLocation}.
+	 * @param queryIdLocation where the pay-in query sends its id
+	 * @return the copy
+	 */
+	public PayInSettings withQueryIdLocation(ParameterLocation queryIdLocation) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, this.queryMethod, queryIdLocation,
+				this.closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code closePath}.
+	 * @param closePath the path of Close Pay-in order
+	 * @return the copy
+	 */
+	public PayInSettings withClosePath(String closePath) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, this.queryMethod,
+				this.queryIdLocation, closePath, this.notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code notClosableCodes}.
+	 * @param notClosableCodes the codes meaning an order is no longer open
+	 * @return the copy
+	 */
+	public PayInSettings withNotClosableCodes(Set<Integer> notClosableCodes) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, this.queryMethod,
+				this.queryIdLocation, this.closePath, notClosableCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code resolveAttempts}.
+	 * @param resolveAttempts the queries resolving an unknown create outcome
+	 * @return the copy
+	 */
+	public PayInSettings withResolveAttempts(int resolveAttempts) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, this.queryMethod,
+				this.queryIdLocation, this.closePath, this.notClosableCodes, resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code resolveDelay}.
+	 * @param resolveDelay the wait before the first of those queries
+	 * @return the copy
+	 */
+	public PayInSettings withResolveDelay(Duration resolveDelay) {
+		return new PayInSettings(this.createPath, this.amountFormat, this.queryPath, this.queryMethod,
+				this.queryIdLocation, this.closePath, this.notClosableCodes, this.resolveAttempts, resolveDelay);
+	}
+
 }

@@ -79,4 +79,84 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 				DEFAULT_PAYOUT_ID_FIELD, Set.of(20005), 3, Duration.ofMillis(500));
 	}
 
+	/**
+	 * Return a copy with another {@code createPath}.
+	 * @param createPath the path of Create Payout
+	 * @return the copy
+	 */
+	public PayoutSettings withCreatePath(String createPath) {
+		return new PayoutSettings(createPath, this.queryPath, this.queryMethod, this.cancelPath, this.payoutIdField,
+				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code queryPath}.
+	 * @param queryPath the path of the payout query
+	 * @return the copy
+	 */
+	public PayoutSettings withQueryPath(String queryPath) {
+		return new PayoutSettings(this.createPath, queryPath, this.queryMethod, this.cancelPath, this.payoutIdField,
+				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code queryMethod}.
+	 * @param queryMethod how the payout query sends its ids
+	 * @return the copy
+	 */
+	public PayoutSettings withQueryMethod(QueryMethod queryMethod) {
+		return new PayoutSettings(this.createPath, this.queryPath, queryMethod, this.cancelPath, this.payoutIdField,
+				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code cancelPath}.
+	 * @param cancelPath the path of Cancel Payout
+	 * @return the copy
+	 */
+	public PayoutSettings withCancelPath(String cancelPath) {
+		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, cancelPath, this.payoutIdField,
+				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code payoutIdField}.
+	 * @param payoutIdField the payout id field of Cancel Payout
+	 * @return the copy
+	 */
+	public PayoutSettings withPayoutIdField(String payoutIdField) {
+		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath, payoutIdField,
+				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code notOpenCodes}.
+	 * @param notOpenCodes the codes meaning a payout is no longer open
+	 * @return the copy
+	 */
+	public PayoutSettings withNotOpenCodes(Set<Integer> notOpenCodes) {
+		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
+				this.payoutIdField, notOpenCodes, this.resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code resolveAttempts}.
+	 * @param resolveAttempts the queries resolving an unknown create outcome
+	 * @return the copy
+	 */
+	public PayoutSettings withResolveAttempts(int resolveAttempts) {
+		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
+				this.payoutIdField, this.notOpenCodes, resolveAttempts, this.resolveDelay);
+	}
+
+	/**
+	 * Return a copy with another {@code resolveDelay}.
+	 * @param resolveDelay the wait before the first of those queries
+	 * @return the copy
+	 */
+	public PayoutSettings withResolveDelay(Duration resolveDelay) {
+		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
+				this.payoutIdField, this.notOpenCodes, this.resolveAttempts, resolveDelay);
+	}
+
 }
