@@ -13,9 +13,10 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
  * Starts a {@link MockTokenPayServer} for a Spring test context, registers it as a bean
  * and points {@code tokenpay.base-url}, {@code tokenpay.app-id}, {@code tokenpay.mch-id}
  * and {@code tokenpay.app-secret} at it, and every merchant configured under
- * {@code tokenpay.merchants.<name>} too, each with credentials of its own (whatever the
- * configuration holds for them). The server is reset before every test method and closed
- * with the context. <pre class="code">
+ * {@code tokenpay.merchants.<name>} without a {@code base-url} of its own too, each with
+ * credentials of its own (whatever the configuration holds for them); a merchant with its
+ * own {@code base-url} keeps its gateway. The server is reset before every test method
+ * and closed with the context. <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureMockTokenPay
  * class PayoutServiceTests {

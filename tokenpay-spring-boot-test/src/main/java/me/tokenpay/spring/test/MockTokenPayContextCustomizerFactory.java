@@ -5,12 +5,17 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -25,6 +30,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class MockTokenPayContextCustomizerFactory implements ContextCustomizerFactory {
 
 	static final String BEAN_NAME = "mockTokenPayServer";
+
+	private static final String PROPERTY_SOURCE = "mockTokenPay";
 
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -41,14 +48,11 @@ class MockTokenPayContextCustomizerFactory implements ContextCustomizerFactory {
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			MockTokenPayServer server = MockTokenPayServer.start();
-			Binder.get(context.getEnvironment())
-				.bind("tokenpay.merchants", Bindable.mapOf(String.class, Object.class))
-				.ifBound((merchants) -> merchants.keySet().forEach(server::addMerchant));
 			context.getBeanFactory().registerSingleton(BEAN_NAME, server);
 			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close());
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("mockTokenPay", Map.copyOf(server.properties())));
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			sources.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.copyOf(server.properties())));
+			context.addBeanFactoryPostProcessor(new MerchantsRegistrar(context.getEnvironment(), server));
 		}
 
 		@Override
@@ -59,6 +63,41 @@ class MockTokenPayContextCustomizerFactory implements ContextCustomizerFactory {
 		@Override
 		public int hashCode() {
 			return getClass().hashCode();
+		}
+
+	}
+
+	/**
+	 * Serves the merchants configured under {@code tokenpay.merchants}, once every
+	 * property source of the test (dynamic ones included) is in place and before any
+	 * configuration is read: each that has no {@code base-url} of its own gets
+	 * credentials of the server's; one with its own gateway is left alone.
+	 */
+	private static final class MerchantsRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+		private final ConfigurableEnvironment environment;
+
+		private final MockTokenPayServer server;
+
+		MerchantsRegistrar(ConfigurableEnvironment environment, MockTokenPayServer server) {
+			this.environment = environment;
+			this.server = server;
+		}
+
+		@Override
+		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+			Binder.get(this.environment)
+				.bind("tokenpay.merchants", Bindable.mapOf(String.class, Object.class))
+				.ifBound((merchants) -> merchants.keySet()
+					.stream()
+					.filter((name) -> !this.environment.containsProperty("tokenpay.merchants." + name + ".base-url"))
+					.forEach(this.server::addMerchant));
+			this.environment.getPropertySources()
+				.replace(PROPERTY_SOURCE, new MapPropertySource(PROPERTY_SOURCE, Map.copyOf(this.server.properties())));
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link AutoConfigureMockTokenPay @AutoConfigureMockTokenPay} with several
@@ -21,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author TokenPay Spring Boot team
  */
-@SpringBootTest(classes = AutoConfigureMockTokenPayMerchantsTests.TestApplication.class,
-		properties = { "tokenpay.merchants.eu.app-id=${EU_APP_ID}", "tokenpay.merchants.eu.mch-id=${EU_MCH_ID}",
-				"tokenpay.merchants.eu.app-secret=${EU_APP_SECRET}", "tokenpay.merchants.asia.app-id=${ASIA_APP_ID}",
-				"tokenpay.merchants.asia.mch-id=${ASIA_MCH_ID}", "tokenpay.merchants.asia.app-secret=${ASIA_SECRET}",
-				"tokenpay.merchants.asia.base-url=https://api.tokenpay.me",
-				"tokenpay.signature.response-mode=required" })
+@SpringBootTest(classes = AutoConfigureMockTokenPayMerchantsTests.TestApplication.class, properties = {
+		"tokenpay.merchants.eu.app-id=${EU_APP_ID}", "tokenpay.merchants.eu.mch-id=${EU_MCH_ID}",
+		"tokenpay.merchants.eu.app-secret=${EU_APP_SECRET}", "tokenpay.merchants.asia.app-id=${ASIA_APP_ID}",
+		"tokenpay.merchants.asia.mch-id=${ASIA_MCH_ID}", "tokenpay.merchants.asia.app-secret=${ASIA_SECRET}",
+		"tokenpay.merchants.own.app-id=0123456789abcdef0123456789abcdef", "tokenpay.merchants.own.mch-id=12345678",
+		"tokenpay.merchants.own.app-secret=0123456789abcdef0123456789abcdef",
+		"tokenpay.merchants.own.base-url=https://gateway.example.com", "tokenpay.signature.response-mode=required" })
 @AutoConfigureMockTokenPay
 class AutoConfigureMockTokenPayMerchantsTests {
 
@@ -38,7 +40,9 @@ class AutoConfigureMockTokenPayMerchantsTests {
 
 	@Test
 	void everyConfiguredMerchantIsServedWithItsOwnCredentials() {
-		assertThat(this.merchants.names()).contains("eu", "asia");
+		assertThat(this.merchants.names()).contains("eu", "asia", "own");
+		assertThatIllegalArgumentException().as("a merchant with its own gateway keeps it")
+			.isThrownBy(() -> this.server.credentials("own"));
 		assertThat(this.server.credentials("eu").appId()).isNotEqualTo(this.server.credentials("asia").appId());
 		for (String merchant : new String[] { "eu", "asia" }) {
 			String payoutId = this.server.seedOpenPayout();
