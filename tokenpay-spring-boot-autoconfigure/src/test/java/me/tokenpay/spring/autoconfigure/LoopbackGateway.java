@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import me.tokenpay.spring.client.TestCredentials;
 import me.tokenpay.spring.client.signature.SignatureCipher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -23,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class LoopbackGateway implements AutoCloseable {
 
-	static final String APP_ID = "8e4b8c2e7c0123456789a1a1cbd3d59e";
+	static final String APP_ID = TestCredentials.APP_ID;
 
-	static final String MCH_ID = "12345678";
+	static final String MCH_ID = TestCredentials.MCH_ID;
 
-	static final String APP_SECRET = "0123456789abcdefghijklmnopqrstuv";
+	static final String APP_SECRET = TestCredentials.APP_SECRET;
 
 	static final String SUCCESS = "{\"code\":0,\"msg\":\"success\",\"request_id\":\"f23ade4a-e5ca-48f4-a4bb-59114ac360ba\"}";
 

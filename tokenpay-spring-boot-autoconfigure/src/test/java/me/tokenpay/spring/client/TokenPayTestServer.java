@@ -35,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TokenPayTestServer {
 
-	static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
+	static final String APP_ID = TestCredentials.APP_ID;
 
-	static final String MCH_ID = "12345678";
+	static final String MCH_ID = TestCredentials.MCH_ID;
 
-	static final String APP_SECRET = "S3cr3tAppSecretValue-0123456789!";
+	static final String APP_SECRET = TestCredentials.APP_SECRET;
 
-	static final String OTHER_SECRET = "AnotherAppSecret-0123456789ABCDE";
+	static final String OTHER_SECRET = TestCredentials.OTHER_SECRET;
 
 	static final String PAYOUT_ID = "2a1cfa6568a1b2c3d4e5f63050957024";
 

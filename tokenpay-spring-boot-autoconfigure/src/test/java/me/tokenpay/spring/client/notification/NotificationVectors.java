@@ -10,6 +10,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import me.tokenpay.spring.client.TestCredentials;
+
 /**
  * Builds notifications from TokenPay's documented recipe with the JDK's own
  * {@link Cipher} only, independently of the code under test: the resource encrypted with
@@ -21,13 +23,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class NotificationVectors {
 
-	static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
+	static final String APP_ID = TestCredentials.APP_ID;
 
-	static final String MCH_ID = "12345678";
+	static final String MCH_ID = TestCredentials.MCH_ID;
 
-	static final String SECRET = "S3cr3tAppSecretValue-0123456789!";
+	static final String SECRET = TestCredentials.APP_SECRET;
 
-	static final String OTHER_SECRET = "AnotherAppSecret-0123456789ABCDE";
+	static final String OTHER_SECRET = TestCredentials.OTHER_SECRET;
 
 	static final String RESOURCE_NONCE = "fdasflkja484";
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import me.tokenpay.spring.client.TestCredentials;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter.Permit;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class LocalTokenPayRateLimiterTests {
 
-	private static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
+	private static final String APP_ID = TestCredentials.APP_ID;
 
 	private static final Duration WINDOW = Duration.ofSeconds(1);
 

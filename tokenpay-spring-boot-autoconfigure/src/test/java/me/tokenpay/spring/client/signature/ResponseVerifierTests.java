@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import me.tokenpay.spring.client.TestCredentials;
 import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  */
 class ResponseVerifierTests {
 
-	private static final String APP_SECRET = "S3cr3tAppSecretValue-0123456789!";
+	private static final String APP_SECRET = TestCredentials.APP_SECRET;
 
-	private static final String OTHER_SECRET = "AnotherAppSecret-0123456789ABCDE";
+	private static final String OTHER_SECRET = TestCredentials.OTHER_SECRET;
 
 	private static final Instant NOW = Instant.parse("2024-11-24T00:00:00Z");
 

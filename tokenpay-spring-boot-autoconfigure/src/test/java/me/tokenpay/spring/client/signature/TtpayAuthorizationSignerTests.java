@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
+import me.tokenpay.spring.client.TestCredentials;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,11 +43,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class TtpayAuthorizationSignerTests {
 
-	private static final String APP_ID = "8e4b8c2e7c0123456789a1cbd3d59e0b";
+	private static final String APP_ID = TestCredentials.APP_ID;
 
 	private static final String MCH_ID = "12345678";
 
-	private static final String APP_SECRET = "S3cr3tAppSecretValue-0123456789!";
+	private static final String APP_SECRET = TestCredentials.APP_SECRET;
 
 	private static final String PATH = "/v1/payanother/close";
 
