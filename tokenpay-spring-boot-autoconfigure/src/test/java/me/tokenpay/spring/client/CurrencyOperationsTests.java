@@ -225,8 +225,9 @@ class CurrencyOperationsTests {
 
 	@Test
 	void balanceWithGetSignsTheQueryString() throws Exception {
-		TokenPayTemplate template = template();
-		template.setBalanceSettings(new BalanceSettings(BalanceSettings.DEFAULT_PATH, QueryMethod.GET));
+		TokenPayTemplate template = template().mutate()
+			.balanceSettings(new BalanceSettings(BalanceSettings.DEFAULT_PATH, QueryMethod.GET))
+			.build();
 		this.server.enqueue(answer(DOCUMENTED_BALANCE));
 		template.balance(Chain.TRON, "USDT");
 		RecordedRequest request = takeRequest(this.server);

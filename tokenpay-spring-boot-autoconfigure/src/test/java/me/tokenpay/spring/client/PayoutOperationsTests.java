@@ -394,8 +394,9 @@ class PayoutOperationsTests {
 
 	@Test
 	void getIsRetriedAfterAReadTimeout() {
-		TokenPayTemplate template = template(0);
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
+		TokenPayTemplate template = template(0).mutate()
+			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build())
+			.build();
 		this.server
 			.enqueue(new MockResponse.Builder(answer(DOCUMENTED_DETAIL)).headersDelay(3, TimeUnit.SECONDS).build());
 		this.server.enqueue(answer(DOCUMENTED_DETAIL));
@@ -433,8 +434,9 @@ class PayoutOperationsTests {
 
 	@Test
 	void cancelAfterAReadTimeoutAndANotOpenRefusalHasAnUnknownOutcome() {
-		TokenPayTemplate template = template(0);
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
+		TokenPayTemplate template = template(0).mutate()
+			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build())
+			.build();
 		this.server.enqueue(
 				new MockResponse.Builder(json(200, envelope(0, "success"))).headersDelay(3, TimeUnit.SECONDS).build());
 		this.server.enqueue(json(200, envelope(20005, "Invalid parameter")));
@@ -452,8 +454,9 @@ class PayoutOperationsTests {
 
 	@Test
 	void cancelAfterAReadTimeoutAndAnUnknownPayoutRefusalIsThatRefusal() {
-		TokenPayTemplate template = template(0);
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
+		TokenPayTemplate template = template(0).mutate()
+			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build())
+			.build();
 		this.server.enqueue(
 				new MockResponse.Builder(json(200, envelope(0, "success"))).headersDelay(3, TimeUnit.SECONDS).build());
 		this.server.enqueue(json(200, envelope(12002, "Data is absence")));

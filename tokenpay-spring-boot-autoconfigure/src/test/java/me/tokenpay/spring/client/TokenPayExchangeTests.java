@@ -107,8 +107,10 @@ class TokenPayExchangeTests {
 
 	@Test
 	void aRetryWaitsForAPermitAsLongAsTheRetryTimeoutLeaves() {
-		TokenPayTemplate template = TokenPayTestServer.template(this.server);
-		template.setRateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(20), Duration.ZERO));
+		TokenPayTemplate template = TokenPayTestServer.template(this.server)
+			.mutate()
+			.rateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(20), Duration.ZERO))
+			.build();
 		template.setRetryPolicy(
 				RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).timeout(Duration.ofMinutes(5)).build());
 		this.server.enqueue(json(200, envelope(11001, "Too many requests")));
@@ -135,8 +137,9 @@ class TokenPayExchangeTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
 		}
-		TokenPayTemplate template = template(closed);
-		template.setRateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(1), Duration.ofSeconds(5)));
+		TokenPayTemplate template = template(closed).mutate()
+			.rateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(1), Duration.ofSeconds(5)))
+			.build();
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(TokenPayTransportException.class)
 				.isThrownBy(() -> template.cancelPayout(PAYOUT_ID))
@@ -207,8 +210,10 @@ class TokenPayExchangeTests {
 
 	@Test
 	void anUnknownEarlierAttemptLeavesTheCallUnknownAndIsNamedInIt() {
-		TokenPayTemplate template = TokenPayTestServer.template(this.server);
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
+		TokenPayTemplate template = TokenPayTestServer.template(this.server)
+			.mutate()
+			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build())
+			.build();
 		this.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 		this.server.enqueue(json(200, envelope(11001, "Too many requests")));
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)

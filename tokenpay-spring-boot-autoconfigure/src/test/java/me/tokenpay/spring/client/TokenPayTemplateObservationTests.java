@@ -163,8 +163,7 @@ class TokenPayTemplateObservationTests {
 
 	@Test
 	void customConventionReplacesDefault() {
-		TokenPayTemplate template = template();
-		template.setObservationConvention(new CustomConvention());
+		TokenPayTemplate template = template().mutate().observationConvention(new CustomConvention()).build();
 		this.server.enqueue(success());
 		template.cancelPayout(PAYOUT_ID);
 		TestObservationRegistryAssert.assertThat(this.registry)
