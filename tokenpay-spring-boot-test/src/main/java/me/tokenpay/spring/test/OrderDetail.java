@@ -2,7 +2,7 @@ package me.tokenpay.spring.test;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 
 import me.tokenpay.spring.client.payin.Transaction;
@@ -38,6 +38,10 @@ public final class OrderDetail {
 
 	private int decimals = 6;
 
+	private Clock clock = Clock.systemUTC();
+
+	private boolean paid;
+
 	private OrderDetail(String outTradeNo) {
 		Assert.hasText(outTradeNo, "Order number must not be blank");
 		this.detail.put("out_trade_no", outTradeNo)
@@ -45,8 +49,7 @@ public final class OrderDetail {
 			.put("trade_state", "NOTPAY")
 			.put("chain", "TRON")
 			.put("currency", "USDT")
-			.put("to_address", "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w")
-			.put("create_time", Instant.now().toEpochMilli());
+			.put("to_address", "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w");
 	}
 
 	/**
@@ -105,13 +108,24 @@ public final class OrderDetail {
 	}
 
 	/**
-	 * Mark it paid now: {@code SUCCESS}, with a transaction hash, a block and a pay time.
+	 * Set the clock of the creation and pay times; the system clock unless set.
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	public OrderDetail clock(Clock clock) {
+		Assert.notNull(clock, "Clock must not be null");
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Mark it paid: {@code SUCCESS}, with a transaction hash, a block and a pay time (the
+	 * clock's now).
 	 * @return this builder
 	 */
 	public OrderDetail paid() {
-		return state("SUCCESS").put("tx_id", randomHex(32))
-			.put("block_no", 33215220)
-			.put("pay_time", Instant.now().toEpochMilli());
+		this.paid = true;
+		return state("SUCCESS").put("tx_id", randomHex(32)).put("block_no", 33215220);
 	}
 
 	/**
@@ -141,8 +155,13 @@ public final class OrderDetail {
 	 */
 	public String toJson() {
 		ObjectNode detail = this.detail.deepCopy();
+		long now = this.clock.millis();
 		detail.put("amount", this.amount.movePointRight(this.decimals).toBigIntegerExact().toString())
-			.put("decimals", this.decimals);
+			.put("decimals", this.decimals)
+			.put("create_time", now);
+		if (this.paid) {
+			detail.put("pay_time", now);
+		}
 		return detail.toString();
 	}
 

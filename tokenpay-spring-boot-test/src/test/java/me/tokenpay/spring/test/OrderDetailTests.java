@@ -3,6 +3,8 @@ package me.tokenpay.spring.test;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayCredentials;
@@ -33,6 +35,7 @@ class OrderDetailTests {
 			.transactionId("t-1")
 			.amount(new BigDecimal("12.5"), 6)
 			.to("BSC", "USDT", "0xabc")
+			.clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
 			.paid()
 			.toPayout();
 		assertThat(payout.outTradeNo()).isEqualTo("order-1");
@@ -42,7 +45,8 @@ class OrderDetailTests {
 		assertThat(payout.chain()).isEqualTo(Chain.BSC);
 		assertThat(payout.tradeState()).isEqualTo(TradeState.SUCCESS);
 		assertThat(payout.txId()).isNotBlank();
-		assertThat(payout.payTime()).isNotNull();
+		assertThat(payout.payTime()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+		assertThat(payout.createTime()).isEqualTo(payout.payTime());
 		assertThat(payout.json()).isNotNull();
 	}
 
