@@ -125,6 +125,22 @@ public final class RedisServer implements AutoCloseable {
 		this.process = null;
 	}
 
+	/**
+	 * Run an action while the server is stopped, then start it again on the same port,
+	 * whatever the action did.
+	 * @param action what to do while Redis is down
+	 * @throws Exception what the action threw
+	 */
+	public void whileStopped(Action action) throws Exception {
+		stop();
+		try {
+			action.run();
+		}
+		finally {
+			start();
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();
@@ -169,6 +185,20 @@ public final class RedisServer implements AutoCloseable {
 			}
 		}
 		return Path.of("/usr/bin/redis-server");
+	}
+
+	/**
+	 * Something to do while the server is stopped.
+	 */
+	@FunctionalInterface
+	public interface Action {
+
+		/**
+		 * Do it.
+		 * @throws Exception any failure, such as a failed assertion
+		 */
+		void run() throws Exception;
+
 	}
 
 }

@@ -151,17 +151,13 @@ class RedisNotificationDeduplicatorTests {
 		TokenPayNotificationDispatcher reject = dispatcher(redis, StoreFailure.REJECT,
 				(notification) -> this.handledBy.add("reject"));
 		Delivery delivery = payoutPaid();
-		redis.stop();
-		try {
+		redis.whileStopped(() -> {
 			assertThat(receive(local, delivery).outcome()).isEqualTo(NotificationOutcome.SUCCESS);
 			assertThat(receive(local, delivery).outcome()).isEqualTo(NotificationOutcome.DUPLICATE);
 			NotificationReply rejected = receive(reject, delivery);
 			assertThat(rejected.status()).isEqualTo(500);
 			assertThat(rejected.outcome()).isEqualTo(NotificationOutcome.STORE_ERROR);
-		}
-		finally {
-			redis.start();
-		}
+		});
 		assertThat(this.handledBy).containsExactly("local");
 	}
 
@@ -171,8 +167,7 @@ class RedisNotificationDeduplicatorTests {
 		RedisNotificationDeduplicator deduplicator = new RedisNotificationDeduplicator(factory(redis),
 				StoreFailure.LOCAL, clock);
 		String key = newKey();
-		redis.stop();
-		try {
+		redis.whileStopped(() -> {
 			assertThat(deduplicator.claim(key, "a", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
 			clock.move(Duration.ofMinutes(1));
 			assertThat(deduplicator.claim(key, "b", Duration.ofMinutes(2))).isEqualTo(Claim.IN_PROGRESS);
@@ -186,10 +181,7 @@ class RedisNotificationDeduplicatorTests {
 			assertThat(deduplicator.claim(key, "c", Duration.ofMinutes(2))).isEqualTo(Claim.DONE);
 			clock.move(Duration.ofMinutes(1));
 			assertThat(deduplicator.claim(key, "c", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
-		}
-		finally {
-			redis.start();
-		}
+		});
 	}
 
 	@Test
@@ -197,15 +189,11 @@ class RedisNotificationDeduplicatorTests {
 		RedisNotificationDeduplicator deduplicator = new RedisNotificationDeduplicator(factory(redis),
 				StoreFailure.LOCAL);
 		String key = newKey();
-		redis.stop();
-		try {
+		redis.whileStopped(() -> {
 			assertThat(deduplicator.claim(key, "a", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
 			deduplicator.release(key, "a");
 			assertThat(deduplicator.claim(key, "b", Duration.ofMinutes(2))).isEqualTo(Claim.CLAIMED);
-		}
-		finally {
-			redis.start();
-		}
+		});
 	}
 
 	@Test
@@ -216,8 +204,7 @@ class RedisNotificationDeduplicatorTests {
 		RedisNotificationDeduplicator reject = new RedisNotificationDeduplicator(factory(redis), StoreFailure.REJECT,
 				clock);
 		String logged = "deduplicating in this instance only until it is back";
-		redis.stop();
-		try {
+		redis.whileStopped(() -> {
 			local.claim(newKey(), "a", Duration.ofMinutes(2));
 			assertThat(occurrences(output, logged)).as("the first failure").isOne();
 			clock.move(Duration.ofMillis(59_999));
@@ -229,10 +216,7 @@ class RedisNotificationDeduplicatorTests {
 			assertThatExceptionOfType(RuntimeException.class)
 				.isThrownBy(() -> reject.claim(newKey(), "a", Duration.ofMinutes(2)));
 			assertThat(output).contains("answering notifications 'fail' until it is back");
-		}
-		finally {
-			redis.start();
-		}
+		});
 	}
 
 	@Test
@@ -240,17 +224,13 @@ class RedisNotificationDeduplicatorTests {
 		RedisNotificationDeduplicator deduplicator = new RedisNotificationDeduplicator(factory(redis),
 				StoreFailure.REJECT);
 		String key = newKey();
-		redis.stop();
-		try {
+		redis.whileStopped(() -> {
 			assertThatExceptionOfType(RuntimeException.class)
 				.isThrownBy(() -> deduplicator.claim(key, "a", Duration.ofMinutes(1)));
 			assertThatExceptionOfType(RuntimeException.class)
 				.isThrownBy(() -> deduplicator.complete(key, "a", Duration.ofMinutes(1)));
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> deduplicator.release(key, "a"));
-		}
-		finally {
-			redis.start();
-		}
+		});
 	}
 
 	@Test
