@@ -1,5 +1,7 @@
 package me.tokenpay.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -8,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.autoconfigure.TokenPayPropertiesMapper.RateLimitSettings;
+import me.tokenpay.spring.client.BuiltInOperations;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
@@ -16,6 +19,7 @@ import me.tokenpay.spring.client.merchant.TokenPayMerchantRepository;
 import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
@@ -161,8 +165,12 @@ public final class TokenPayAutoConfiguration {
 			ObjectProvider<AuthorizationSigner> signer, TokenPayClientObservationConvention observationConvention,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			@Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
-			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter) {
-		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties);
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter,
+			ObjectProvider<OperationDescriptor<?>> applicationOperations) {
+		List<OperationDescriptor<?>> operations = new ArrayList<>(BuiltInOperations.all());
+		applicationOperations.orderedStream().forEach(operations::add);
+		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties)
+			.withOperations(TokenPayPropertiesMapper.operationOverrides(properties, operations));
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.requestFactory(requestFactory);

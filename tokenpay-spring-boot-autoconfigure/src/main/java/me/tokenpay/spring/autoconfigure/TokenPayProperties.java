@@ -32,13 +32,13 @@ import org.springframework.util.unit.DataSize;
  * read further.
  * @param userAgent User-Agent header sent with every call; defaults to the starter's name
  * and version.
- * @param operations Settings of each operation where TokenPay's documents disagree.
+ * @param operations What to change in operations, by operation name (such as
+ * cancel-payout), where TokenPay's documents disagree with the declared paths and
+ * methods.
  * @param payout Settings of payouts.
  * @param payIn Settings of pay-in orders.
  * @param currencies Settings of the currency list.
  * @param notification Settings of notifications (webhooks) from TokenPay.
- * @param cancelPayout Deprecated settings of Cancel Payout, replaced by
- * tokenpay.operations.cancel-payout.
  * @param signature Settings of request signing and response signature verification.
  * @param retry Settings of retries of failed calls.
  * @param rateLimit Settings of the client-side rate limiter.
@@ -55,11 +55,10 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("https://api.tokenpay.me") String baseUrl, @Nullable String appId, @Nullable String mchId,
 		@Nullable String appSecret, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("15s") Duration readTimeout, @DefaultValue("1MB") DataSize maxResponseSize,
-		@Nullable String userAgent, @DefaultValue Operations operations, @DefaultValue Payout payout,
+		@Nullable String userAgent, @Nullable Map<String, Operation> operations, @DefaultValue Payout payout,
 		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @DefaultValue Notification notification,
-		@Nullable CancelPayout cancelPayout, @DefaultValue Signature signature, @DefaultValue Retry retry,
-		@DefaultValue RateLimit rateLimit, @Nullable Map<String, Merchant> merchants,
-		@Nullable String defaultMerchant) {
+		@DefaultValue Signature signature, @DefaultValue Retry retry, @DefaultValue RateLimit rateLimit,
+		@Nullable Map<String, Merchant> merchants, @Nullable String defaultMerchant) {
 
 	@Override
 	public String toString() {
@@ -68,8 +67,17 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout + ", maxResponseSize="
 				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", operations=" + this.operations
 				+ ", payout=" + this.payout + ", payIn=" + this.payIn + ", currencies=" + this.currencies
-				+ ", notification=" + this.notification + ", cancelPayout=" + this.cancelPayout + ", signature="
-				+ this.signature + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + "]";
+				+ ", notification=" + this.notification + ", signature=" + this.signature + ", retry=" + this.retry
+				+ ", rateLimit=" + this.rateLimit + "]";
+	}
+
+	/**
+	 * Return what to change in operations.
+	 * @return the changes by operation name, empty when none are configured
+	 */
+	public Map<String, Operation> operationOverrides() {
+		Map<String, Operation> operations = this.operations;
+		return (operations != null) ? operations : Map.of();
 	}
 
 	/**
@@ -101,148 +109,58 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * Settings of each operation. TokenPay's documents disagree on paths, methods and
-	 * field names; the defaults follow the most reliable source (see the README).
+	 * What to change in one operation, where TokenPay's documents disagree with its
+	 * declaration; each setting left out keeps the declared value.
 	 *
-	 * @param createPayout Settings of Create Payout.
-	 * @param queryPayout Settings of the payout query.
-	 * @param cancelPayout Settings of Cancel Payout.
-	 * @param createPayIn Settings of Create Pay-in order.
-	 * @param queryPayIn Settings of the pay-in query.
-	 * @param closePayIn Settings of Close Pay-in order.
-	 * @param listCurrencies Settings of the currency list.
-	 * @param getBalance Settings of the balance inquiry.
+	 * @param path Path of the operation, relative to tokenpay.base-url.
+	 * @param method HTTP method of a read (a query or the balance inquiry): post or get;
+	 * get sends the parameters in the signed query string.
+	 * @param parameterLocation Where a post sends its parameters: body (the signed JSON
+	 * body) or query (the signed query string).
 	 */
-	public record Operations(@DefaultValue CreatePayout createPayout, @DefaultValue QueryPayout queryPayout,
-			@DefaultValue CancelPayout cancelPayout, @DefaultValue CreatePayIn createPayIn,
-			@DefaultValue QueryPayIn queryPayIn, @DefaultValue ClosePayIn closePayIn,
-			@DefaultValue ListCurrencies listCurrencies, @DefaultValue GetBalance getBalance) {
-
-		/**
-		 * Settings of Create Payout.
-		 *
-		 * @param path Path of Create Payout; one older page shows /v1/payout/payment.
-		 */
-		public record CreatePayout(@DefaultValue("/v1/payanother/payment") String path) {
-
-		}
-
-		/**
-		 * Settings of the payout query.
-		 *
-		 * @param path Path of the payout query.
-		 * @param method How the payout query sends its ids: post (signed JSON body) or
-		 * get (signed query string); TokenPay's pages show both.
-		 */
-		public record QueryPayout(@DefaultValue("/v1/payanother/query") String path,
-				@DefaultValue("post") QueryMethod method) {
-
-		}
-
-		/**
-		 * Settings of Cancel Payout.
-		 *
-		 * @param path Path of Cancel Payout; the English page's code samples use
-		 * /v1/payout/close instead.
-		 * @param payoutIdField JSON field carrying the payout id; the Chinese page names
-		 * it payanother_id.
-		 * @param notOpenCodes Gateway codes meaning the payout is no longer open; such a
-		 * rejection of a repeat after an attempt with an unknown outcome fails with
-		 * TokenPayOutcomeUnknownException.
-		 */
-		public record CancelPayout(@DefaultValue("/v1/payanother/close") String path,
-				@DefaultValue("payout_id") String payoutIdField, @DefaultValue("20005") Set<Integer> notOpenCodes) {
-
-		}
-
-		/**
-		 * Settings of Create Pay-in order.
-		 *
-		 * @param path Path of Create Pay-in order.
-		 * @param amountFormat How the amount is sent: number (major units as a JSON
-		 * number, as TokenPay's example and known clients do), string (major units as a
-		 * JSON string) or minor-units (a JSON integer, as TokenPay's field table shows).
-		 */
-		public record CreatePayIn(@DefaultValue("/v1/transaction/prepayment") String path,
-				@DefaultValue("number") PayInAmountFormat amountFormat) {
-
-		}
-
-		/**
-		 * Settings of the pay-in query.
-		 *
-		 * @param path Path of the pay-in query.
-		 * @param method HTTP method of the pay-in query: post (TokenPay's pages) or get
-		 * (one curl example).
-		 * @param idLocation Where the pay-in query sends out_trade_no or transaction_id:
-		 * query (the signed query string, as TokenPay's field table says) or body (the
-		 * signed JSON body); get always uses query.
-		 */
-		public record QueryPayIn(@DefaultValue("/v1/transaction/query") String path,
-				@DefaultValue("post") QueryMethod method, @DefaultValue("query") ParameterLocation idLocation) {
-
-		}
-
-		/**
-		 * Settings of Close Pay-in order.
-		 *
-		 * @param path Path of Close Pay-in order.
-		 * @param notClosableCodes Gateway codes meaning the order is no longer open; a
-		 * close refused with one of them queries the order and succeeds when it is
-		 * closed.
-		 */
-		public record ClosePayIn(@DefaultValue("/v1/transaction/close") String path,
-				@DefaultValue("20005") Set<Integer> notClosableCodes) {
-
-		}
-
-		/**
-		 * Settings of the currency list.
-		 *
-		 * @param path Path of the currency list, an unsigned GET.
-		 */
-		public record ListCurrencies(@DefaultValue("/v1/currency/index") String path) {
-
-		}
-
-		/**
-		 * Settings of the balance inquiry.
-		 *
-		 * @param path Path of the balance inquiry.
-		 * @param method How the balance inquiry sends chain and currency: post (signed
-		 * JSON body, as its page's heading says) or get (signed query string, as its
-		 * example does).
-		 */
-		public record GetBalance(@DefaultValue("/v1/merchant/balance") String path,
-				@DefaultValue("post") QueryMethod method) {
-
-		}
+	public record Operation(@Nullable String path, @Nullable QueryMethod method,
+			@Nullable ParameterLocation parameterLocation) {
 
 	}
 
 	/**
 	 * Settings of payouts.
 	 *
+	 * @param payoutIdField JSON field carrying the payout id in Cancel Payout; the
+	 * Chinese page names it payanother_id.
+	 * @param notOpenCodes Gateway codes meaning the payout is no longer open; such a
+	 * rejection of a cancel repeated after an attempt with an unknown outcome fails with
+	 * TokenPayOutcomeUnknownException.
 	 * @param resolveAttempts How many queries look for a created payout whose answer was
 	 * lost before the create fails with TokenPayOutcomeUnknownException; 0 turns the
 	 * queries off.
 	 * @param resolveDelay Wait before the first of those queries, doubled before each
 	 * next one.
 	 */
-	public record Payout(@DefaultValue("3") int resolveAttempts, @DefaultValue("500ms") Duration resolveDelay) {
+	public record Payout(@DefaultValue("payout_id") String payoutIdField,
+			@DefaultValue("20005") Set<Integer> notOpenCodes, @DefaultValue("3") int resolveAttempts,
+			@DefaultValue("500ms") Duration resolveDelay) {
 
 	}
 
 	/**
 	 * Settings of pay-in orders.
 	 *
+	 * @param amountFormat How the amount of Create Pay-in order is sent: number (major
+	 * units as a JSON number, as TokenPay's example and known clients do), string (major
+	 * units as a JSON string) or minor-units (a JSON integer, as TokenPay's field table
+	 * shows).
+	 * @param notClosableCodes Gateway codes meaning the order is no longer open; a close
+	 * refused with one of them queries the order and succeeds when it is closed.
 	 * @param resolveAttempts How many queries look for a created pay-in order whose
 	 * answer was lost before the create fails with TokenPayOutcomeUnknownException; 0
 	 * turns the queries off.
 	 * @param resolveDelay Wait before the first of those queries, doubled before each
 	 * next one.
 	 */
-	public record PayIn(@DefaultValue("3") int resolveAttempts, @DefaultValue("500ms") Duration resolveDelay) {
+	public record PayIn(@DefaultValue("number") PayInAmountFormat amountFormat,
+			@DefaultValue("20005") Set<Integer> notClosableCodes, @DefaultValue("3") int resolveAttempts,
+			@DefaultValue("500ms") Duration resolveDelay) {
 
 	}
 
@@ -302,19 +220,6 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 			REDIS
 
 		}
-
-	}
-
-	/**
-	 * Deprecated settings of Cancel Payout, still honoured when set: each wins over its
-	 * replacement under tokenpay.operations.cancel-payout.
-	 *
-	 * @param path Path of Cancel Payout.
-	 * @param payoutIdField JSON field carrying the payout id.
-	 * @param notOpenCodes Gateway codes meaning the payout is no longer open.
-	 */
-	public record CancelPayout(@Nullable String path, @Nullable String payoutIdField,
-			@Nullable Set<Integer> notOpenCodes) {
 
 	}
 

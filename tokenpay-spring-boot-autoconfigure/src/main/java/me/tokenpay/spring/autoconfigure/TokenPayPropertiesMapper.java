@@ -6,19 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayVersion;
-import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.notification.NotificationKeys;
 import me.tokenpay.spring.client.notification.TokenPayNotificationParser;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInSettings;
@@ -161,65 +166,74 @@ final class TokenPayPropertiesMapper {
 		return new TokenPayClientSettings(baseUrl, maxResponseSize, userAgent);
 	}
 
+	/**
+	 * Return what the properties change in operations, each change checked against the
+	 * operation it names.
+	 * @param properties the properties
+	 * @param declared every operation that can be changed: the built-in ones and the
+	 * application's
+	 * @return the changes by operation name
+	 */
+	static Map<String, OperationOverride> operationOverrides(TokenPayProperties properties,
+			Collection<OperationDescriptor<?>> declared) {
+		Map<String, OperationDescriptor<?>> byName = new TreeMap<>();
+		declared.forEach((operation) -> byName.put(operation.name(), operation));
+		Map<String, OperationOverride> overrides = new LinkedHashMap<>();
+		properties.operationOverrides().forEach((name, operation) -> {
+			String prefix = "tokenpay.operations." + name;
+			OperationDescriptor<?> descriptor = byName.get(name);
+			if (descriptor == null) {
+				throw new InvalidTokenPayPropertyException(prefix, "names no operation",
+						"Use one of " + byName.keySet() + ", or declare the operation as an OperationDescriptor bean");
+			}
+			if (operation.path() != null) {
+				path(prefix + ".path", operation.path(), descriptor.path());
+			}
+			if (operation.method() == QueryMethod.GET && operation.parameterLocation() == ParameterLocation.BODY) {
+				throw new InvalidTokenPayPropertyException(prefix + ".parameter-location",
+						"must be query when " + prefix + ".method is get",
+						"Remove " + prefix + ".parameter-location, or set " + prefix + ".method to post");
+			}
+			OperationOverride override = new OperationOverride(operation.path(), operation.method(),
+					operation.parameterLocation());
+			try {
+				override.applyTo(descriptor);
+			}
+			catch (IllegalArgumentException ex) {
+				String property = (operation.method() != null) ? prefix + ".method" : prefix + ".parameter-location";
+				throw new InvalidTokenPayPropertyException(property, "cannot change " + name + ": " + ex.getMessage(),
+						"Remove " + property);
+			}
+			overrides.put(name, override);
+		});
+		return overrides;
+	}
+
 	static PayoutSettings payoutSettings(TokenPayProperties properties) {
-		TokenPayProperties.Operations operations = properties.operations();
-		TokenPayProperties.CancelPayout deprecated = properties.cancelPayout();
-		String createPath = path("tokenpay.operations.create-payout.path", operations.createPayout().path(),
-				PayoutSettings.DEFAULT_CREATE_PATH);
-		String queryPath = path("tokenpay.operations.query-payout.path", operations.queryPayout().path(),
-				PayoutSettings.DEFAULT_QUERY_PATH);
-		TokenPayProperties.Operations.CancelPayout cancel = operations.cancelPayout();
-		String cancelPath = (deprecated != null && deprecated.path() != null)
-				? path("tokenpay.cancel-payout.path", deprecated.path(), PayoutSettings.DEFAULT_CANCEL_PATH)
-				: path("tokenpay.operations.cancel-payout.path", cancel.path(), PayoutSettings.DEFAULT_CANCEL_PATH);
-		String payoutIdField = (deprecated != null && deprecated.payoutIdField() != null)
-				? field("tokenpay.cancel-payout.payout-id-field", deprecated.payoutIdField())
-				: field("tokenpay.operations.cancel-payout.payout-id-field", cancel.payoutIdField());
-		Set<Integer> notOpenCodes = (deprecated != null && deprecated.notOpenCodes() != null)
-				? deprecated.notOpenCodes() : cancel.notOpenCodes();
 		TokenPayProperties.Payout payout = properties.payout();
 		resolution("tokenpay.payout", payout.resolveAttempts(), payout.resolveDelay());
-		return new PayoutSettings(createPath, queryPath, operations.queryPayout().method(), cancelPath, payoutIdField,
-				notOpenCodes, payout.resolveAttempts(), payout.resolveDelay());
+		if (!StringUtils.hasText(payout.payoutIdField())) {
+			throw new InvalidTokenPayPropertyException("tokenpay.payout.payout-id-field", "must not be blank",
+					"Set tokenpay.payout.payout-id-field to payout_id or payanother_id");
+		}
+		return new PayoutSettings(payout.payoutIdField(), payout.notOpenCodes(), payout.resolveAttempts(),
+				payout.resolveDelay());
 	}
 
 	static PayInSettings payInSettings(TokenPayProperties properties) {
-		TokenPayProperties.Operations operations = properties.operations();
-		String createPath = path("tokenpay.operations.create-pay-in.path", operations.createPayIn().path(),
-				PayInSettings.DEFAULT_CREATE_PATH);
-		TokenPayProperties.Operations.QueryPayIn query = operations.queryPayIn();
-		String queryPath = path("tokenpay.operations.query-pay-in.path", query.path(),
-				PayInSettings.DEFAULT_QUERY_PATH);
-		if (query.method() == QueryMethod.GET && query.idLocation() == ParameterLocation.BODY) {
-			throw new InvalidTokenPayPropertyException("tokenpay.operations.query-pay-in.id-location",
-					"must be query when tokenpay.operations.query-pay-in.method is get",
-					"Remove tokenpay.operations.query-pay-in.id-location, or set the method to post");
-		}
-		String closePath = path("tokenpay.operations.close-pay-in.path", operations.closePayIn().path(),
-				PayInSettings.DEFAULT_CLOSE_PATH);
 		TokenPayProperties.PayIn payIn = properties.payIn();
 		resolution("tokenpay.pay-in", payIn.resolveAttempts(), payIn.resolveDelay());
-		return new PayInSettings(createPath, operations.createPayIn().amountFormat(), queryPath, query.method(),
-				query.idLocation(), closePath, operations.closePayIn().notClosableCodes(), payIn.resolveAttempts(),
+		return new PayInSettings(payIn.amountFormat(), payIn.notClosableCodes(), payIn.resolveAttempts(),
 				payIn.resolveDelay());
 	}
 
 	static CurrencySettings currencySettings(TokenPayProperties properties) {
-		String path = path("tokenpay.operations.list-currencies.path", properties.operations().listCurrencies().path(),
-				CurrencySettings.DEFAULT_PATH);
 		Duration cacheTtl = properties.currencies().cacheTtl();
 		if (cacheTtl.isNegative()) {
 			throw new InvalidTokenPayPropertyException("tokenpay.currencies.cache-ttl", "must not be negative",
 					"Set tokenpay.currencies.cache-ttl to a duration such as 10m, or 0 to not cache");
 		}
-		return new CurrencySettings(path, cacheTtl);
-	}
-
-	static BalanceSettings balanceSettings(TokenPayProperties properties) {
-		TokenPayProperties.Operations.GetBalance balance = properties.operations().getBalance();
-		return new BalanceSettings(
-				path("tokenpay.operations.get-balance.path", balance.path(), BalanceSettings.DEFAULT_PATH),
-				balance.method());
+		return new CurrencySettings(cacheTtl);
 	}
 
 	static TokenPayNotificationParser notificationParser(TokenPayProperties properties, NotificationKeys keys) {
@@ -270,14 +284,6 @@ final class TokenPayPropertiesMapper {
 					"Set " + property + " to a path such as " + documented + ", or remove it to use that default");
 		}
 		return path;
-	}
-
-	private static String field(String property, String field) {
-		if (!StringUtils.hasText(field)) {
-			throw new InvalidTokenPayPropertyException(property, "must not be blank",
-					"Set " + property + " to payout_id or payanother_id");
-		}
-		return field;
 	}
 
 	static RetryPolicy retryPolicy(TokenPayProperties properties) {

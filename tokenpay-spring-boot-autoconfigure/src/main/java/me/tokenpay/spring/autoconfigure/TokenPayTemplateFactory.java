@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayTemplate;
-import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
@@ -53,8 +52,6 @@ final class TokenPayTemplateFactory {
 
 	private final PayInSettings payInSettings;
 
-	private final BalanceSettings balanceSettings;
-
 	TokenPayTemplateFactory(TokenPayProperties properties, TokenPayClientSettings clientSettings,
 			RestClient.Builder restClientBuilder, ObservationRegistry observationRegistry,
 			TokenPayClientObservationConvention observationConvention, @Nullable TokenPayRateLimiter rateLimiter) {
@@ -68,7 +65,6 @@ final class TokenPayTemplateFactory {
 		this.currencySettings = TokenPayPropertiesMapper.currencySettings(properties);
 		this.payoutSettings = TokenPayPropertiesMapper.payoutSettings(properties);
 		this.payInSettings = TokenPayPropertiesMapper.payInSettings(properties);
-		this.balanceSettings = TokenPayPropertiesMapper.balanceSettings(properties);
 	}
 
 	/**
@@ -82,8 +78,7 @@ final class TokenPayTemplateFactory {
 		TokenPayCredentials credentials = merchant.credentials();
 		TokenPayClientSettings defaults = this.clientSettings;
 		URI baseUrl = (merchant.baseUrl() != null) ? merchant.baseUrl() : defaults.baseUrl();
-		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl, defaults.maxResponseSize(),
-				defaults.userAgent());
+		TokenPayClientSettings settings = defaults.withBaseUrl(baseUrl);
 		ResponseVerifier verifier = new ResponseVerifier(new SignatureCipher(credentials.appSecret()),
 				properties.signature().responseMode(), properties.signature().responseTolerance(), Clock.systemUTC());
 		return TokenPayTemplate.builder()
@@ -101,7 +96,6 @@ final class TokenPayTemplateFactory {
 			.currencySettings(this.currencySettings)
 			.payoutSettings(this.payoutSettings)
 			.payInSettings(this.payInSettings)
-			.balanceSettings(this.balanceSettings)
 			.build();
 	}
 

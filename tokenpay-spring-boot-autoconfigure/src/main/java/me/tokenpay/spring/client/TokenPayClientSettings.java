@@ -1,6 +1,11 @@
 package me.tokenpay.spring.client;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.operation.OperationOverride;
 
 import org.springframework.util.Assert;
 
@@ -11,9 +16,12 @@ import org.springframework.util.Assert;
  * @param baseUrl the gateway's base URL; a path in it is part of every signed URL
  * @param maxResponseSize the largest answer body accepted, in bytes
  * @param userAgent the {@code User-Agent} header sent with every call
+ * @param operations what to change in operations, by operation name, where TokenPay's
+ * documents disagree with the declared paths and methods
  * @author TokenPay Spring Boot team
  */
-public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String userAgent) {
+public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String userAgent,
+		Map<String, OperationOverride> operations) {
 
 	/**
 	 * The production gateway.
@@ -36,6 +44,7 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 	 * @param baseUrl the gateway's base URL
 	 * @param maxResponseSize the largest answer body accepted
 	 * @param userAgent the {@code User-Agent} header
+	 * @param operations the overrides of operations, by operation name
 	 * @throws IllegalArgumentException if a value is unusable
 	 */
 	public TokenPayClientSettings {
@@ -45,6 +54,18 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 				"Base URL must not have a query or fragment");
 		Assert.isTrue(maxResponseSize > 0, "Max response size must be positive");
 		Assert.hasText(userAgent, "User agent must not be blank");
+		operations = Map.copyOf(operations);
+	}
+
+	/**
+	 * Create settings that call every operation as declared.
+	 * @param baseUrl the gateway's base URL
+	 * @param maxResponseSize the largest answer body accepted
+	 * @param userAgent the {@code User-Agent} header
+	 * @throws IllegalArgumentException if a value is unusable
+	 */
+	public TokenPayClientSettings(URI baseUrl, long maxResponseSize, String userAgent) {
+		this(baseUrl, maxResponseSize, userAgent, Map.of());
 	}
 
 	/**
@@ -70,12 +91,24 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 	}
 
 	/**
+	 * Return an operation as these settings call it: its declaration with the override of
+	 * its name, if any.
+	 * @param <T> the result type
+	 * @param operation the declared operation
+	 * @return the operation to call
+	 */
+	public <T> OperationDescriptor<T> operation(OperationDescriptor<T> operation) {
+		OperationOverride override = this.operations.get(operation.name());
+		return (override != null) ? override.applyTo(operation) : operation;
+	}
+
+	/**
 	 * Return a copy with another {@code baseUrl}.
 	 * @param baseUrl the base URL
 	 * @return the copy
 	 */
 	public TokenPayClientSettings withBaseUrl(URI baseUrl) {
-		return new TokenPayClientSettings(baseUrl, this.maxResponseSize, this.userAgent);
+		return new TokenPayClientSettings(baseUrl, this.maxResponseSize, this.userAgent, this.operations);
 	}
 
 	/**
@@ -84,7 +117,7 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 	 * @return the copy
 	 */
 	public TokenPayClientSettings withMaxResponseSize(long maxResponseSize) {
-		return new TokenPayClientSettings(this.baseUrl, maxResponseSize, this.userAgent);
+		return new TokenPayClientSettings(this.baseUrl, maxResponseSize, this.userAgent, this.operations);
 	}
 
 	/**
@@ -93,7 +126,30 @@ public record TokenPayClientSettings(URI baseUrl, long maxResponseSize, String u
 	 * @return the copy
 	 */
 	public TokenPayClientSettings withUserAgent(String userAgent) {
-		return new TokenPayClientSettings(this.baseUrl, this.maxResponseSize, userAgent);
+		return new TokenPayClientSettings(this.baseUrl, this.maxResponseSize, userAgent, this.operations);
+	}
+
+	/**
+	 * Return a copy with another {@code operations}.
+	 * @param operations the overrides of operations, by operation name
+	 * @return the copy
+	 */
+	public TokenPayClientSettings withOperations(Map<String, OperationOverride> operations) {
+		return new TokenPayClientSettings(this.baseUrl, this.maxResponseSize, this.userAgent, operations);
+	}
+
+	/**
+	 * Return a copy that also overrides one operation.
+	 * @param name the operation's name, such as {@code cancel-payout}
+	 * @param override what to change in it
+	 * @return the copy
+	 */
+	public TokenPayClientSettings withOperation(String name, OperationOverride override) {
+		Assert.hasText(name, "Name must not be blank");
+		Assert.notNull(override, "Override must not be null");
+		Map<String, OperationOverride> operations = new LinkedHashMap<>(this.operations);
+		operations.put(name, override);
+		return withOperations(operations);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.currency.Balance;
 import me.tokenpay.spring.client.currency.BalanceInquiry;
-import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.Currency;
 import me.tokenpay.spring.client.currency.CurrencyCatalog;
 import me.tokenpay.spring.client.currency.CurrencySettings;
@@ -166,7 +165,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 	}
 
 	/**
-	 * Set how the currency list is called and cached. Forgets the cached list.
+	 * Set how the currency list is cached. Forgets the cached list.
 	 * @param settings the currency settings
 	 * @deprecated since 0.1.0 for removal; use {@link Builder#currencySettings}
 	 */
@@ -184,16 +183,6 @@ public class TokenPayTemplate implements TokenPayOperations {
 	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setClock(Clock clock) {
 		reconfigure((builder) -> builder.clock(clock));
-	}
-
-	/**
-	 * Set how the balance inquiry is called.
-	 * @param settings the balance settings
-	 * @deprecated since 0.1.0 for removal; use {@link Builder#balanceSettings}
-	 */
-	@Deprecated(since = "0.1.0", forRemoval = true)
-	public void setBalanceSettings(BalanceSettings settings) {
-		reconfigure((builder) -> builder.balanceSettings(settings));
 	}
 
 	/**
@@ -273,7 +262,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 			this.payouts = new PayoutTemplate(this.exchange, configuration.payoutSettings, this.currencies);
 			this.payIns = new PayInTemplate(this.exchange, configuration.payInSettings, this.currencies,
 					settings.baseUrl(), configuration.clock);
-			this.balances = new BalanceInquiry(this.exchange, configuration.balanceSettings, this.currencies);
+			this.balances = new BalanceInquiry(this.exchange, this.currencies);
 			this.wallets = new WalletTemplate(this.exchange);
 		}
 
@@ -306,8 +295,6 @@ public class TokenPayTemplate implements TokenPayOperations {
 		private PayInSettings payInSettings = PayInSettings.defaults();
 
 		private CurrencySettings currencySettings = CurrencySettings.defaults();
-
-		private BalanceSettings balanceSettings = BalanceSettings.defaults();
 
 		private Clock clock = Clock.systemUTC();
 
@@ -446,7 +433,7 @@ public class TokenPayTemplate implements TokenPayOperations {
 		}
 
 		/**
-		 * Set how payouts are called; {@link PayoutSettings#defaults()} unless set.
+		 * Set what is specific to payouts; {@link PayoutSettings#defaults()} unless set.
 		 * @param settings the payout settings
 		 * @return this builder
 		 */
@@ -457,7 +444,8 @@ public class TokenPayTemplate implements TokenPayOperations {
 		}
 
 		/**
-		 * Set how pay-in orders are called; {@link PayInSettings#defaults()} unless set.
+		 * Set what is specific to pay-in orders; {@link PayInSettings#defaults()} unless
+		 * set.
 		 * @param settings the pay-in settings
 		 * @return this builder
 		 */
@@ -468,26 +456,14 @@ public class TokenPayTemplate implements TokenPayOperations {
 		}
 
 		/**
-		 * Set how the currency list is called and cached;
-		 * {@link CurrencySettings#defaults()} unless set.
+		 * Set how the currency list is cached; {@link CurrencySettings#defaults()} unless
+		 * set.
 		 * @param settings the currency settings
 		 * @return this builder
 		 */
 		public Builder currencySettings(CurrencySettings settings) {
 			Assert.notNull(settings, "Currency settings must not be null");
 			this.currencySettings = settings;
-			return this;
-		}
-
-		/**
-		 * Set how the balance inquiry is called; {@link BalanceSettings#defaults()}
-		 * unless set.
-		 * @param settings the balance settings
-		 * @return this builder
-		 */
-		public Builder balanceSettings(BalanceSettings settings) {
-			Assert.notNull(settings, "Balance settings must not be null");
-			this.balanceSettings = settings;
 			return this;
 		}
 
@@ -547,7 +523,6 @@ public class TokenPayTemplate implements TokenPayOperations {
 			copy.payoutSettings = this.payoutSettings;
 			copy.payInSettings = this.payInSettings;
 			copy.currencySettings = this.currencySettings;
-			copy.balanceSettings = this.balanceSettings;
 			copy.clock = this.clock;
 			return copy;
 		}

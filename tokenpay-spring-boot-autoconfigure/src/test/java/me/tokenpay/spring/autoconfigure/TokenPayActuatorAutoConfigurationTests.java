@@ -118,7 +118,7 @@ class TokenPayActuatorAutoConfigurationTests {
 			.withBean("userContributor", TokenPayInfoContributor.class,
 					() -> new TokenPayInfoContributor(
 							new TokenPayProperties(true, "https://other.example.com", null, null, null, null, null,
-									null, null, null, null, null, null, null, null, null, null, null, null, null)))
+									null, null, null, null, null, null, null, null, null, null, null, null)))
 			.run((context) -> assertThat(context).getBeans(TokenPayInfoContributor.class)
 				.containsOnlyKeys("userContributor"));
 	}

@@ -282,18 +282,19 @@ class TokenPayAutoConfigurationPropertiesTests {
 	@Test
 	void cancelPayoutPathIsSentAndSigned() {
 		this.gateway.enqueueSuccess();
-		this.contextRunner.withPropertyValues("tokenpay.cancel-payout.path=/v1/payout/close").run((context) -> {
-			context.getBean(TokenPayOperations.class).cancelPayout("P1");
-			RecordedRequest request = this.gateway.takeRequest();
-			assertThat(request.getTarget()).isEqualTo("/v1/payout/close");
-			LoopbackGateway.assertSigned(request, LoopbackGateway.APP_SECRET);
-		});
+		this.contextRunner.withPropertyValues("tokenpay.operations.cancel-payout.path=/v1/payout/close")
+			.run((context) -> {
+				context.getBean(TokenPayOperations.class).cancelPayout("P1");
+				RecordedRequest request = this.gateway.takeRequest();
+				assertThat(request.getTarget()).isEqualTo("/v1/payout/close");
+				LoopbackGateway.assertSigned(request, LoopbackGateway.APP_SECRET);
+			});
 	}
 
 	@Test
 	void cancelPayoutPayoutIdFieldIsSent() {
 		this.gateway.enqueueSuccess();
-		this.contextRunner.withPropertyValues("tokenpay.cancel-payout.payout-id-field=payanother_id").run((context) -> {
+		this.contextRunner.withPropertyValues("tokenpay.payout.payout-id-field=payanother_id").run((context) -> {
 			context.getBean(TokenPayOperations.class).cancelPayout("P1");
 			RecordedRequest request = this.gateway.takeRequest();
 			assertThat(LoopbackGateway.body(request)).isEqualTo("{\"app_id\":\"" + LoopbackGateway.APP_ID

@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import me.tokenpay.spring.client.BuiltInOperations;
+import me.tokenpay.spring.client.operation.Idempotency;
+import me.tokenpay.spring.client.operation.OperationDescriptor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,49 +43,49 @@ class TokenPayConfigurationMetadataTests {
 	@Test
 	void describesEveryProperty() {
 		Map<String, JsonNode> properties = tokenPayProperties();
-		assertThat(properties).containsOnlyKeys("tokenpay.enabled", "tokenpay.base-url", "tokenpay.app-id",
+		Set<String> expected = new TreeSet<>(List.of("tokenpay.enabled", "tokenpay.base-url", "tokenpay.app-id",
 				"tokenpay.mch-id", "tokenpay.app-secret", "tokenpay.connect-timeout", "tokenpay.read-timeout",
-				"tokenpay.max-response-size", "tokenpay.user-agent", "tokenpay.operations.create-payout.path",
-				"tokenpay.operations.query-payout.path", "tokenpay.operations.query-payout.method",
-				"tokenpay.operations.cancel-payout.path", "tokenpay.operations.cancel-payout.payout-id-field",
-				"tokenpay.operations.cancel-payout.not-open-codes", "tokenpay.payout.resolve-attempts",
-				"tokenpay.payout.resolve-delay", "tokenpay.cancel-payout.path",
-				"tokenpay.cancel-payout.payout-id-field", "tokenpay.signature.timestamp-unit",
+				"tokenpay.max-response-size", "tokenpay.user-agent", "tokenpay.operations",
+				"tokenpay.payout.payout-id-field", "tokenpay.payout.not-open-codes", "tokenpay.payout.resolve-attempts",
+				"tokenpay.payout.resolve-delay", "tokenpay.signature.timestamp-unit",
 				"tokenpay.signature.response-mode", "tokenpay.signature.response-tolerance",
-				"tokenpay.cancel-payout.not-open-codes", "tokenpay.retry.max-attempts", "tokenpay.retry.initial-delay",
-				"tokenpay.retry.multiplier", "tokenpay.retry.max-delay", "tokenpay.retry.jitter",
-				"tokenpay.retry.deadline", "tokenpay.rate-limit.enabled", "tokenpay.rate-limit.permits-per-second",
-				"tokenpay.rate-limit.max-wait", "tokenpay.operations.create-pay-in.path",
-				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.path",
-				"tokenpay.operations.query-pay-in.method", "tokenpay.operations.query-pay-in.id-location",
-				"tokenpay.operations.close-pay-in.path", "tokenpay.operations.close-pay-in.not-closable-codes",
-				"tokenpay.operations.list-currencies.path", "tokenpay.operations.get-balance.path",
-				"tokenpay.operations.get-balance.method", "tokenpay.pay-in.resolve-attempts",
-				"tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl", "tokenpay.notification.enabled",
-				"tokenpay.notification.path", "tokenpay.notification.max-body-size",
+				"tokenpay.retry.max-attempts", "tokenpay.retry.initial-delay", "tokenpay.retry.multiplier",
+				"tokenpay.retry.max-delay", "tokenpay.retry.jitter", "tokenpay.retry.deadline",
+				"tokenpay.rate-limit.enabled", "tokenpay.rate-limit.permits-per-second", "tokenpay.rate-limit.max-wait",
+				"tokenpay.pay-in.amount-format", "tokenpay.pay-in.not-closable-codes",
+				"tokenpay.pay-in.resolve-attempts", "tokenpay.pay-in.resolve-delay", "tokenpay.currencies.cache-ttl",
+				"tokenpay.notification.enabled", "tokenpay.notification.path", "tokenpay.notification.max-body-size",
 				"tokenpay.notification.timestamp-tolerance", "tokenpay.notification.dedupe-retention",
 				"tokenpay.notification.dedupe-lease", "tokenpay.rate-limit.permits", "tokenpay.rate-limit.window",
 				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure", "tokenpay.rate-limit.instances",
 				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure", "tokenpay.merchants",
-				"tokenpay.default-merchant");
+				"tokenpay.default-merchant"));
+		expected.addAll(operationProperties().keySet());
+		expected.addAll(TokenPayRenamedPropertiesPostProcessor.RENAMED.keySet());
+		assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(expected);
 		properties.forEach((name, property) -> assertThat(text(property, "description")).as("description of %s", name)
 			.isNotBlank()
 			.endsWith("."));
 	}
 
 	@Test
+	void operationDefaultsAreTheirDeclarations() {
+		Map<String, JsonNode> properties = tokenPayProperties();
+		operationProperties().forEach(
+				(name, declared) -> assertThat(text(properties.get(name), "defaultValue")).as("default of %s", name)
+					.isEqualTo(declared));
+		List<String> names = new ArrayList<>();
+		hint("tokenpay.operations.keys").get("values").forEach((value) -> names.add(value.get("value").asString()));
+		assertThat(names)
+			.containsExactlyElementsOf(BuiltInOperations.all().stream().map(OperationDescriptor::name).toList());
+	}
+
+	@Test
 	void listsTheDocumentedDefaults() {
 		Map<String, JsonNode> properties = tokenPayProperties();
 		assertThat(text(properties.get("tokenpay.base-url"), "defaultValue")).isEqualTo("https://api.tokenpay.me");
-		assertThat(text(properties.get("tokenpay.operations.create-payout.path"), "defaultValue"))
-			.isEqualTo("/v1/payanother/payment");
-		assertThat(text(properties.get("tokenpay.operations.query-payout.path"), "defaultValue"))
-			.isEqualTo("/v1/payanother/query");
-		assertThat(text(properties.get("tokenpay.operations.query-payout.method"), "defaultValue")).isEqualTo("post");
-		assertThat(text(properties.get("tokenpay.operations.cancel-payout.path"), "defaultValue"))
-			.isEqualTo("/v1/payanother/close");
-		assertThat(text(properties.get("tokenpay.operations.cancel-payout.payout-id-field"), "defaultValue"))
-			.isEqualTo("payout_id");
+		assertThat(text(properties.get("tokenpay.payout.payout-id-field"), "defaultValue")).isEqualTo("payout_id");
+		assertThat(text(properties.get("tokenpay.pay-in.amount-format"), "defaultValue")).isEqualTo("number");
 		assertThat(text(properties.get("tokenpay.payout.resolve-attempts"), "defaultValue")).isEqualTo("3");
 		assertThat(text(properties.get("tokenpay.payout.resolve-delay"), "defaultValue")).isEqualTo("500ms");
 		assertThat(text(properties.get("tokenpay.signature.timestamp-unit"), "defaultValue")).isEqualTo("milliseconds");
@@ -95,13 +99,14 @@ class TokenPayConfigurationMetadataTests {
 	}
 
 	@Test
-	void deprecatesTheCancelPayoutGroupInFavourOfTheOperationsGroup() {
+	void deprecatesEveryRenamedPropertyInFavourOfItsNewName() {
 		Map<String, JsonNode> properties = tokenPayProperties();
-		for (String name : List.of("path", "payout-id-field", "not-open-codes")) {
-			JsonNode deprecation = properties.get("tokenpay.cancel-payout." + name).get("deprecation");
-			assertThat(deprecation).as("deprecation of tokenpay.cancel-payout.%s", name).isNotNull();
-			assertThat(text(deprecation, "replacement")).isEqualTo("tokenpay.operations.cancel-payout." + name);
-		}
+		TokenPayRenamedPropertiesPostProcessor.RENAMED.forEach((oldName, newName) -> {
+			JsonNode deprecation = properties.get(oldName).get("deprecation");
+			assertThat(deprecation).as("deprecation of %s", oldName).isNotNull();
+			assertThat(text(deprecation, "replacement")).isEqualTo(newName);
+			assertThat(properties).containsKey(newName);
+		});
 	}
 
 	@Test
@@ -122,7 +127,7 @@ class TokenPayConfigurationMetadataTests {
 		List<String> enumProperties = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> entry : tokenPayProperties().entrySet()) {
 			String typeName = text(entry.getValue(), "type");
-			if (typeName.contains("<")) {
+			if (typeName.contains("<") || entry.getValue().has("deprecation")) {
 				continue;
 			}
 			Class<?> type = ClassUtils.forName(typeName, getClass().getClassLoader());
@@ -142,12 +147,12 @@ class TokenPayConfigurationMetadataTests {
 				assertThat(values).as("values of %s", entry.getKey()).containsExactlyInAnyOrderElementsOf(expected);
 			}
 		}
-		assertThat(enumProperties).containsExactlyInAnyOrder("tokenpay.signature.timestamp-unit",
-				"tokenpay.signature.response-mode", "tokenpay.operations.query-payout.method",
-				"tokenpay.operations.create-pay-in.amount-format", "tokenpay.operations.query-pay-in.method",
-				"tokenpay.operations.query-pay-in.id-location", "tokenpay.operations.get-balance.method",
-				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure",
-				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure");
+		List<String> expected = new ArrayList<>(List.of("tokenpay.signature.timestamp-unit",
+				"tokenpay.signature.response-mode", "tokenpay.pay-in.amount-format", "tokenpay.rate-limit.store",
+				"tokenpay.rate-limit.on-store-failure", "tokenpay.notification.dedupe-store",
+				"tokenpay.notification.on-store-failure"));
+		operationProperties().keySet().stream().filter((name) -> !name.endsWith(".path")).forEach(expected::add);
+		assertThat(enumProperties).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
@@ -158,6 +163,25 @@ class TokenPayConfigurationMetadataTests {
 		assertThat(properties).as("properties missing from README.md's configuration reference").isSubsetOf(documented);
 		assertThat(documented).as("properties in README.md's configuration reference that do not exist")
 			.isSubsetOf(properties);
+	}
+
+	/**
+	 * Return the properties of every built-in operation with the default each must have:
+	 * its declared path, and for a signed read its declared method and parameter
+	 * location, which the documents disagree on.
+	 */
+	private static Map<String, String> operationProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (OperationDescriptor<?> operation : BuiltInOperations.all()) {
+			String prefix = "tokenpay.operations." + operation.name();
+			properties.put(prefix + ".path", operation.path());
+			if (operation.signed() && operation.idempotency() == Idempotency.SAFE) {
+				properties.put(prefix + ".method", operation.method().name().toLowerCase(Locale.ROOT));
+				properties.put(prefix + ".parameter-location",
+						operation.parameterLocation().name().toLowerCase(Locale.ROOT));
+			}
+		}
+		return properties;
 	}
 
 	private Map<String, JsonNode> tokenPayProperties() {

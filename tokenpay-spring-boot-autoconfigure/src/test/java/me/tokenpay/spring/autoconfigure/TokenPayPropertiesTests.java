@@ -2,7 +2,9 @@ package me.tokenpay.spring.autoconfigure;
 
 import java.time.Duration;
 
+import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.QueryMethod;
+import me.tokenpay.spring.client.payin.PayInAmountFormat;
 import me.tokenpay.spring.client.signature.ResponseSignatureMode;
 import me.tokenpay.spring.client.signature.TimestampUnit;
 import org.junit.jupiter.api.Test;
@@ -36,15 +38,13 @@ class TokenPayPropertiesTests {
 		assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(properties.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(1));
 		assertThat(properties.userAgent()).isNull();
-		assertThat(properties.operations().createPayout().path()).isEqualTo("/v1/payanother/payment");
-		assertThat(properties.operations().queryPayout().path()).isEqualTo("/v1/payanother/query");
-		assertThat(properties.operations().queryPayout().method()).isEqualTo(QueryMethod.POST);
-		assertThat(properties.operations().cancelPayout().path()).isEqualTo("/v1/payanother/close");
-		assertThat(properties.operations().cancelPayout().payoutIdField()).isEqualTo("payout_id");
-		assertThat(properties.operations().cancelPayout().notOpenCodes()).containsExactly(20005);
+		assertThat(properties.operationOverrides()).isEmpty();
+		assertThat(properties.payout().payoutIdField()).isEqualTo("payout_id");
+		assertThat(properties.payout().notOpenCodes()).containsExactly(20005);
 		assertThat(properties.payout().resolveAttempts()).isEqualTo(3);
 		assertThat(properties.payout().resolveDelay()).isEqualTo(Duration.ofMillis(500));
-		assertThat(properties.cancelPayout()).isNull();
+		assertThat(properties.payIn().amountFormat()).isEqualTo(PayInAmountFormat.NUMBER);
+		assertThat(properties.payIn().notClosableCodes()).containsExactly(20005);
 		assertThat(properties.signature().timestampUnit()).isEqualTo(TimestampUnit.MILLISECONDS);
 		assertThat(properties.signature().responseMode()).isEqualTo(ResponseSignatureMode.IF_PRESENT);
 		assertThat(properties.signature().responseTolerance()).isEqualTo(Duration.ofMinutes(5));
@@ -65,8 +65,11 @@ class TokenPayPropertiesTests {
 		this.source.put("tokenpay.operations.query-payout.path", "/v1/payout/query");
 		this.source.put("tokenpay.operations.query-payout.method", "get");
 		this.source.put("tokenpay.operations.cancel-payout.path", "/v1/payout/close");
-		this.source.put("tokenpay.operations.cancel-payout.payout-id-field", "payanother_id");
-		this.source.put("tokenpay.operations.cancel-payout.not-open-codes", "20005,12003");
+		this.source.put("tokenpay.operations.query-pay-in.parameter-location", "body");
+		this.source.put("tokenpay.payout.payout-id-field", "payanother_id");
+		this.source.put("tokenpay.payout.not-open-codes", "20005,12003");
+		this.source.put("tokenpay.pay-in.amount-format", "minor-units");
+		this.source.put("tokenpay.pay-in.not-closable-codes", "20005,20006");
 		this.source.put("tokenpay.payout.resolve-attempts", "5");
 		this.source.put("tokenpay.payout.resolve-delay", "2s");
 		this.source.put("tokenpay.signature.timestamp-unit", "seconds");
@@ -82,29 +85,23 @@ class TokenPayPropertiesTests {
 		assertThat(properties.readTimeout()).isEqualTo(Duration.ofMinutes(3));
 		assertThat(properties.maxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
 		assertThat(properties.userAgent()).isEqualTo("shop/1.0");
-		assertThat(properties.operations().createPayout().path()).isEqualTo("/v1/payout/payment");
-		assertThat(properties.operations().queryPayout().path()).isEqualTo("/v1/payout/query");
-		assertThat(properties.operations().queryPayout().method()).isEqualTo(QueryMethod.GET);
-		assertThat(properties.operations().cancelPayout().path()).isEqualTo("/v1/payout/close");
-		assertThat(properties.operations().cancelPayout().payoutIdField()).isEqualTo("payanother_id");
-		assertThat(properties.operations().cancelPayout().notOpenCodes()).containsExactlyInAnyOrder(20005, 12003);
+		assertThat(properties.operationOverrides()).containsOnlyKeys("create-payout", "query-payout", "cancel-payout",
+				"query-pay-in");
+		assertThat(properties.operationOverrides().get("create-payout").path()).isEqualTo("/v1/payout/payment");
+		assertThat(properties.operationOverrides().get("query-payout").path()).isEqualTo("/v1/payout/query");
+		assertThat(properties.operationOverrides().get("query-payout").method()).isEqualTo(QueryMethod.GET);
+		assertThat(properties.operationOverrides().get("cancel-payout").path()).isEqualTo("/v1/payout/close");
+		assertThat(properties.operationOverrides().get("query-pay-in").parameterLocation())
+			.isEqualTo(ParameterLocation.BODY);
+		assertThat(properties.payout().payoutIdField()).isEqualTo("payanother_id");
+		assertThat(properties.payout().notOpenCodes()).containsExactlyInAnyOrder(20005, 12003);
+		assertThat(properties.payIn().amountFormat()).isEqualTo(PayInAmountFormat.MINOR_UNITS);
+		assertThat(properties.payIn().notClosableCodes()).containsExactlyInAnyOrder(20005, 20006);
 		assertThat(properties.payout().resolveAttempts()).isEqualTo(5);
 		assertThat(properties.payout().resolveDelay()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.signature().timestampUnit()).isEqualTo(TimestampUnit.SECONDS);
 		assertThat(properties.signature().responseMode()).isEqualTo(ResponseSignatureMode.REQUIRED);
 		assertThat(properties.signature().responseTolerance()).isEqualTo(Duration.ofSeconds(30));
-	}
-
-	@Test
-	void deprecatedCancelPayoutPropertiesStillBind() {
-		this.source.put("tokenpay.cancel-payout.path", "/v1/payout/close");
-		this.source.put("tokenpay.cancel-payout.payout-id-field", "payanother_id");
-		this.source.put("tokenpay.cancel-payout.not-open-codes", "12003");
-		TokenPayProperties.CancelPayout deprecated = bind().cancelPayout();
-		assertThat(deprecated).isNotNull();
-		assertThat(deprecated.path()).isEqualTo("/v1/payout/close");
-		assertThat(deprecated.payoutIdField()).isEqualTo("payanother_id");
-		assertThat(deprecated.notOpenCodes()).containsExactly(12003);
 	}
 
 	@Test

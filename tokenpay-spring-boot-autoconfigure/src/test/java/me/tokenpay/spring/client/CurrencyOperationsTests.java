@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.currency.Balance;
-import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.Currency;
 import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.error.TokenPayApiException;
@@ -148,10 +148,11 @@ class CurrencyOperationsTests {
 
 	@Test
 	void anExpiredListIsFetchedAgain() {
-		TokenPayTemplate template = template();
 		MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
-		template.setClock(clock);
-		template.setCurrencySettings(new CurrencySettings(CurrencySettings.DEFAULT_PATH, Duration.ofMinutes(10)));
+		TokenPayTemplate template = template().mutate()
+			.clock(clock)
+			.currencySettings(new CurrencySettings(Duration.ofMinutes(10)))
+			.build();
 		this.server.enqueue(answer(DOCUMENTED_LIST));
 		this.server.enqueue(answer(DOCUMENTED_LIST));
 		template.currencies();
@@ -226,7 +227,8 @@ class CurrencyOperationsTests {
 	@Test
 	void balanceWithGetSignsTheQueryString() throws Exception {
 		TokenPayTemplate template = template().mutate()
-			.balanceSettings(new BalanceSettings(BalanceSettings.DEFAULT_PATH, QueryMethod.GET))
+			.settings(TokenPayClientSettings.defaults(baseUrl(this.server))
+				.withOperation("get-balance", new OperationOverride(null, QueryMethod.GET, null)))
 			.build();
 		this.server.enqueue(answer(DOCUMENTED_BALANCE));
 		template.balance(Chain.TRON, "USDT");
@@ -254,10 +256,12 @@ class CurrencyOperationsTests {
 	}
 
 	private TokenPayTemplate template() {
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder(),
-				TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT, this.registry);
-		template.setRetryPolicy(RetryPolicy.withMaxRetries(0));
-		return template;
+		return TokenPayTestServer
+			.template(RestClient.builder(), TokenPayClientSettings.defaults(baseUrl(this.server)),
+					ResponseSignatureMode.IF_PRESENT, this.registry)
+			.mutate()
+			.retryPolicy(RetryPolicy.withMaxRetries(0))
+			.build();
 	}
 
 	private static MockResponse answer(String data) {

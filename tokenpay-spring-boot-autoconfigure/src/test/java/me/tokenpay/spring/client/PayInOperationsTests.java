@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
@@ -312,11 +313,10 @@ class PayInOperationsTests {
 
 	@Test
 	void getWithTheIdsInTheBodySignsThePlainPath() throws Exception {
-		TokenPayTemplate template = template(PayInAmountFormat.NUMBER);
-		PayInSettings defaults = PayInSettings.defaults();
-		template.setPayInSettings(
-				new PayInSettings(defaults.createPath(), defaults.amountFormat(), "/v2/order/query", QueryMethod.POST,
-						ParameterLocation.BODY, defaults.closePath(), defaults.notClosableCodes(), 0, Duration.ZERO));
+		TokenPayTemplate template = template(PayInAmountFormat.NUMBER).mutate()
+			.settings(TokenPayClientSettings.defaults(baseUrl(this.server))
+				.withOperation("query-pay-in", new OperationOverride("/v2/order/query", null, ParameterLocation.BODY)))
+			.build();
 		this.server.enqueue(answer(DOCUMENTED_DETAIL));
 		template.payIns().getByOutTradeNo(OUT_TRADE_NO);
 		RecordedRequest request = takeRequest(this.server);
@@ -388,16 +388,15 @@ class PayInOperationsTests {
 	private TokenPayTemplate template(PayInAmountFormat format) {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
 		factory.setReadTimeout(Duration.ofSeconds(1));
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder().requestFactory(factory),
-				TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT, this.registry);
-		template.setReadTimeout(Duration.ofSeconds(1));
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build());
-		PayInSettings defaults = PayInSettings.defaults();
-		template.setPayInSettings(
-				new PayInSettings(defaults.createPath(), format, defaults.queryPath(), defaults.queryMethod(),
-						defaults.queryIdLocation(), defaults.closePath(), Set.of(20005), 2, Duration.ofMillis(10)));
-		template.setCurrencySettings(CurrencySettings.defaults());
-		return template;
+		return TokenPayTestServer
+			.template(RestClient.builder().requestFactory(factory),
+					TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT,
+					this.registry)
+			.mutate()
+			.readTimeout(Duration.ofSeconds(1))
+			.retryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build())
+			.payInSettings(new PayInSettings(format, Set.of(20005), 2, Duration.ofMillis(10)))
+			.build();
 	}
 
 	private static MockResponse answer(@Nullable String data) {

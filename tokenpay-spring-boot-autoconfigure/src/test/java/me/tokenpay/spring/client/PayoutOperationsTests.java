@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.error.TokenPayMalformedResponseException;
@@ -225,10 +226,13 @@ class PayoutOperationsTests {
 			closed.start();
 			closedPort = closed.getPort();
 		}
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder(),
-				TokenPayClientSettings.defaults(URI.create("http://127.0.0.1:" + closedPort)),
-				ResponseSignatureMode.IF_PRESENT, this.registry);
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build());
+		TokenPayTemplate template = TokenPayTestServer
+			.template(RestClient.builder(),
+					TokenPayClientSettings.defaults(URI.create("http://127.0.0.1:" + closedPort)),
+					ResponseSignatureMode.IF_PRESENT, this.registry)
+			.mutate()
+			.retryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build())
+			.build();
 		assertThatExceptionOfType(TokenPayTransportException.class).isThrownBy(() -> create(template))
 			.satisfies((ex) -> assertThat(ex.isRequestSent()).isFalse());
 		TestObservationRegistryAssert.assertThat(this.registry)
@@ -406,10 +410,10 @@ class PayoutOperationsTests {
 
 	@Test
 	void getWithQueryMethodGetSignsTheQueryString() throws Exception {
-		TokenPayTemplate template = template(0);
-		PayoutSettings defaults = PayoutSettings.defaults();
-		template.setPayoutSettings(new PayoutSettings(defaults.createPath(), defaults.queryPath(), QueryMethod.GET,
-				defaults.cancelPath(), defaults.payoutIdField(), defaults.notOpenCodes(), 0, Duration.ZERO));
+		TokenPayTemplate template = template(0).mutate()
+			.settings(TokenPayClientSettings.defaults(baseUrl(this.server))
+				.withOperation("query-payout", new OperationOverride(null, QueryMethod.GET, null)))
+			.build();
 		this.server.enqueue(answer(DOCUMENTED_DETAIL.replace(OUT_TRADE_NO, "order/1&x=é")));
 		template.payouts().getByOutTradeNo("order/1&x=é");
 		RecordedRequest request = takeRequest(this.server);
@@ -506,15 +510,17 @@ class PayoutOperationsTests {
 	private TokenPayTemplate template(int resolveAttempts) {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
 		factory.setReadTimeout(Duration.ofSeconds(1));
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder().requestFactory(factory),
-				TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT, this.registry);
-		template.setReadTimeout(Duration.ofSeconds(1));
-		template.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build());
-		PayoutSettings defaults = PayoutSettings.defaults();
-		template.setPayoutSettings(new PayoutSettings(defaults.createPath(), defaults.queryPath(),
-				defaults.queryMethod(), defaults.cancelPath(), defaults.payoutIdField(), Set.of(20005), resolveAttempts,
-				Duration.ofMillis(10)));
-		return template;
+		return TokenPayTestServer
+			.template(RestClient.builder().requestFactory(factory),
+					TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT,
+					this.registry)
+			.mutate()
+			.readTimeout(Duration.ofSeconds(1))
+			.retryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(1)).build())
+			.payoutSettings(PayoutSettings.defaults()
+				.withResolveAttempts(resolveAttempts)
+				.withResolveDelay(Duration.ofMillis(10)))
+			.build();
 	}
 
 	private static MockResponse answer(@Nullable String data) {

@@ -2,12 +2,11 @@ package me.tokenpay.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
-import me.tokenpay.spring.client.currency.BalanceSettings;
 import me.tokenpay.spring.client.currency.CurrencySettings;
-import me.tokenpay.spring.client.operation.ParameterLocation;
-import me.tokenpay.spring.client.operation.QueryMethod;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.payin.PayInAmountFormat;
 import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.PayoutSettings;
@@ -26,47 +25,41 @@ class SettingsCopiesTests {
 	@Test
 	void payoutSettingsCopiesChangeOneSetting() {
 		PayoutSettings defaults = PayoutSettings.defaults();
-		PayoutSettings changed = defaults.withCreatePath("/a")
-			.withQueryPath("/b")
-			.withQueryMethod(QueryMethod.GET)
-			.withCancelPath("/c")
-			.withPayoutIdField("payanother_id")
+		PayoutSettings changed = defaults.withPayoutIdField("payanother_id")
 			.withNotOpenCodes(Set.of(1))
 			.withResolveAttempts(7)
 			.withResolveDelay(Duration.ofSeconds(3));
-		assertThat(changed).isEqualTo(new PayoutSettings("/a", "/b", QueryMethod.GET, "/c", "payanother_id", Set.of(1),
-				7, Duration.ofSeconds(3)));
-		assertThat(defaults.withCancelPath("/c")).isEqualTo(new PayoutSettings(defaults.createPath(),
-				defaults.queryPath(), defaults.queryMethod(), "/c", defaults.payoutIdField(), defaults.notOpenCodes(),
-				defaults.resolveAttempts(), defaults.resolveDelay()));
+		assertThat(changed).isEqualTo(new PayoutSettings("payanother_id", Set.of(1), 7, Duration.ofSeconds(3)));
+		assertThat(defaults.withResolveAttempts(0)).isEqualTo(
+				new PayoutSettings(defaults.payoutIdField(), defaults.notOpenCodes(), 0, defaults.resolveDelay()));
 	}
 
 	@Test
 	void payInSettingsCopiesChangeOneSetting() {
 		PayInSettings changed = PayInSettings.defaults()
-			.withCreatePath("/a")
 			.withAmountFormat(PayInAmountFormat.STRING)
-			.withQueryPath("/b")
-			.withQueryMethod(QueryMethod.POST)
-			.withQueryIdLocation(ParameterLocation.BODY)
-			.withClosePath("/c")
 			.withNotClosableCodes(Set.of(2))
 			.withResolveAttempts(1)
 			.withResolveDelay(Duration.ZERO);
-		assertThat(changed).isEqualTo(new PayInSettings("/a", PayInAmountFormat.STRING, "/b", QueryMethod.POST,
-				ParameterLocation.BODY, "/c", Set.of(2), 1, Duration.ZERO));
+		assertThat(changed).isEqualTo(new PayInSettings(PayInAmountFormat.STRING, Set.of(2), 1, Duration.ZERO));
 	}
 
 	@Test
-	void currencyBalanceAndClientSettingsCopiesChangeOneSetting() {
-		assertThat(CurrencySettings.defaults().withPath("/x").withCacheTtl(Duration.ZERO))
-			.isEqualTo(new CurrencySettings("/x", Duration.ZERO));
-		assertThat(BalanceSettings.defaults().withPath("/y").withMethod(QueryMethod.GET))
-			.isEqualTo(new BalanceSettings("/y", QueryMethod.GET));
+	void currencyAndClientSettingsCopiesChangeOneSetting() {
+		assertThat(CurrencySettings.defaults().withCacheTtl(Duration.ZERO))
+			.isEqualTo(new CurrencySettings(Duration.ZERO));
 		TokenPayClientSettings client = TokenPayClientSettings.defaults(URI.create("https://api.tokenpay.me"));
-		assertThat(client.withBaseUrl(URI.create("http://127.0.0.1:1")).withMaxResponseSize(10).withUserAgent("ua"))
-			.isEqualTo(new TokenPayClientSettings(URI.create("http://127.0.0.1:1"), 10, "ua"));
+		OperationOverride override = OperationOverride.path("/v1/payout/close");
+		assertThat(client.withBaseUrl(URI.create("http://127.0.0.1:1"))
+			.withMaxResponseSize(10)
+			.withUserAgent("ua")
+			.withOperation("cancel-payout", override))
+			.isEqualTo(new TokenPayClientSettings(URI.create("http://127.0.0.1:1"), 10, "ua",
+					Map.of("cancel-payout", override)));
 		assertThat(client.withUserAgent("ua").baseUrl()).isEqualTo(client.baseUrl());
+		assertThat(client.withOperation("cancel-payout", override)
+			.withBaseUrl(URI.create("http://127.0.0.1:2"))
+			.operations()).containsOnlyKeys("cancel-payout");
 	}
 
 }

@@ -110,9 +110,12 @@ class TokenPayExchangeTests {
 		TokenPayTemplate template = TokenPayTestServer.template(this.server)
 			.mutate()
 			.rateLimiter(new LocalTokenPayRateLimiter(1, Duration.ofMillis(20), Duration.ZERO))
+			.retryPolicy(RetryPolicy.builder()
+				.maxRetries(1)
+				.delay(Duration.ofMillis(1))
+				.timeout(Duration.ofMinutes(5))
+				.build())
 			.build();
-		template.setRetryPolicy(
-				RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).timeout(Duration.ofMinutes(5)).build());
 		this.server.enqueue(json(200, envelope(11001, "Too many requests")));
 		this.server.enqueue(success());
 		template.cancelPayout(PAYOUT_ID);
@@ -121,12 +124,17 @@ class TokenPayExchangeTests {
 
 	@Test
 	void aFirstAttemptWaitsOnlyTheLimitersMaxWait() {
-		TokenPayTemplate template = TokenPayTestServer.template(this.server);
 		LocalTokenPayRateLimiter limiter = new LocalTokenPayRateLimiter(1, Duration.ofMinutes(1), Duration.ZERO);
 		limiter.acquire(TokenPayTestServer.APP_ID).release();
-		template.setRateLimiter(limiter);
-		template.setRetryPolicy(
-				RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).timeout(Duration.ofHours(1)).build());
+		TokenPayTemplate template = TokenPayTestServer.template(this.server)
+			.mutate()
+			.rateLimiter(limiter)
+			.retryPolicy(RetryPolicy.builder()
+				.maxRetries(1)
+				.delay(Duration.ofMillis(1))
+				.timeout(Duration.ofHours(1))
+				.build())
+			.build();
 		assertThatExceptionOfType(TokenPayRateLimitException.class).isThrownBy(() -> template.cancelPayout(PAYOUT_ID));
 		assertThat(this.server.getRequestCount()).isZero();
 	}
@@ -153,9 +161,9 @@ class TokenPayExchangeTests {
 		this.server.enqueue(json(200, envelope(20000, "app_id not found")));
 		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> template.cancelPayout(PAYOUT_ID))
 			.withMessageContaining("check tokenpay.app-id");
-		template.setMerchant("eu");
+		TokenPayTemplate eu = template.mutate().merchant("eu").build();
 		this.server.enqueue(json(200, envelope(20000, "app_id not found")));
-		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> template.cancelPayout(PAYOUT_ID))
+		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> eu.cancelPayout(PAYOUT_ID))
 			.withMessageContaining("check tokenpay.merchants.eu.app-id");
 	}
 

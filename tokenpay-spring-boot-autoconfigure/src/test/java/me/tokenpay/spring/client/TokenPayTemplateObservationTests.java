@@ -179,10 +179,12 @@ class TokenPayTemplateObservationTests {
 
 	@Test
 	void worksWithNoopRegistry() {
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder(),
-				TokenPayClientSettings.defaults(baseUrl(this.server)), ResponseSignatureMode.IF_PRESENT,
-				ObservationRegistry.NOOP);
-		template.setObservationConvention(new CustomConvention());
+		TokenPayTemplate template = TokenPayTestServer
+			.template(RestClient.builder(), TokenPayClientSettings.defaults(baseUrl(this.server)),
+					ResponseSignatureMode.IF_PRESENT, ObservationRegistry.NOOP)
+			.mutate()
+			.observationConvention(new CustomConvention())
+			.build();
 		this.server.enqueue(success());
 		this.server.enqueue(json(200, envelope(103, "Invalid signature")));
 		assertThat(template.cancelPayout(PAYOUT_ID).code()).isZero();

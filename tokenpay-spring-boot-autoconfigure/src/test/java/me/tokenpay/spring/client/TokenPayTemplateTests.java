@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.operation.OperationOverride;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayEmptyResponseException;
 import me.tokenpay.spring.client.error.TokenPayErrorCategory;
@@ -121,13 +122,13 @@ class TokenPayTemplateTests {
 	@Test
 	void cancelPayoutUsesCustomPayoutIdFieldPathAndUserAgent() throws Exception {
 		TokenPayClientSettings settings = new TokenPayClientSettings(baseUrl(this.server),
-				TokenPayClientSettings.DEFAULT_MAX_RESPONSE_SIZE, "merchant-app/2.0");
-		TokenPayTemplate template = TokenPayTestServer.template(RestClient.builder(), settings,
-				ResponseSignatureMode.IF_PRESENT, ObservationRegistry.NOOP);
-		PayoutSettings defaults = PayoutSettings.defaults();
-		template.setPayoutSettings(new PayoutSettings(defaults.createPath(), defaults.queryPath(),
-				defaults.queryMethod(), "/v1/payout/close", "payanother_id", defaults.notOpenCodes(),
-				defaults.resolveAttempts(), defaults.resolveDelay()));
+				TokenPayClientSettings.DEFAULT_MAX_RESPONSE_SIZE, "merchant-app/2.0")
+			.withOperation("cancel-payout", OperationOverride.path("/v1/payout/close"));
+		TokenPayTemplate template = TokenPayTestServer
+			.template(RestClient.builder(), settings, ResponseSignatureMode.IF_PRESENT, ObservationRegistry.NOOP)
+			.mutate()
+			.payoutSettings(PayoutSettings.defaults().withPayoutIdField("payanother_id"))
+			.build();
 		this.server.enqueue(success());
 		template.cancelPayout(PAYOUT_ID);
 		RecordedRequest request = takeRequest(this.server);

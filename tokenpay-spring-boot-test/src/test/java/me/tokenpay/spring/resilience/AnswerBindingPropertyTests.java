@@ -7,15 +7,15 @@ import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import me.tokenpay.spring.client.payin.PayInTemplate;
+import me.tokenpay.spring.client.payout.PayoutTemplate;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.payin.PayInOrder;
 import me.tokenpay.spring.client.payin.PayInQuery;
-import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutQuery;
-import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +82,7 @@ class AnswerBindingPropertyTests {
 				inject(c, outTradeNo, fault);
 				attempt(() -> client.template().payouts().create(AnswerBindingTests.payoutRequest(outTradeNo)))
 					.ifPresent((payout) -> assertAsked(payout, outTradeNo));
-				assertThat(requests(PayoutSettings.DEFAULT_CREATE_PATH, outTradeNo)).isOne();
+				assertThat(requests(PayoutTemplate.CREATE_PAYOUT.path(), outTradeNo)).isOne();
 			}
 			case "query-payout" -> {
 				Payout created = client.template().payouts().create(AnswerBindingTests.payoutRequest(outTradeNo));
@@ -103,7 +103,7 @@ class AnswerBindingPropertyTests {
 				inject(c, outTradeNo, fault);
 				attempt(() -> client.template().payIns().create(AnswerBindingTests.payInRequest(outTradeNo)))
 					.ifPresent((order) -> assertAsked(order, outTradeNo));
-				assertThat(requests(PayInSettings.DEFAULT_CREATE_PATH, outTradeNo)).isOne();
+				assertThat(requests(PayInTemplate.CREATE_PAY_IN.path(), outTradeNo)).isOne();
 			}
 			default -> {
 				client.template().payIns().create(AnswerBindingTests.payInRequest(outTradeNo));

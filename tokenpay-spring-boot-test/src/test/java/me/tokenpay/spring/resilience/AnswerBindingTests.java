@@ -3,6 +3,8 @@ package me.tokenpay.spring.resilience;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import me.tokenpay.spring.client.payin.PayInTemplate;
+import me.tokenpay.spring.client.payout.PayoutTemplate;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
@@ -11,11 +13,9 @@ import me.tokenpay.spring.client.error.TokenPayOutcomeUnknownException;
 import me.tokenpay.spring.client.error.TokenPayUnexpectedResponseException;
 import me.tokenpay.spring.client.payin.CreatePayInRequest;
 import me.tokenpay.spring.client.payin.PayInOrder;
-import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutQuery;
-import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +83,7 @@ class AnswerBindingTests {
 		Payout payout = this.client.template().payouts().create(payoutRequest(outTradeNo));
 		assertThat(payout.outTradeNo()).isEqualTo(outTradeNo);
 		assertThat(payout.amount()).isEqualByComparingTo(AMOUNT);
-		assertThat(creates(PayoutSettings.DEFAULT_CREATE_PATH)).isOne();
+		assertThat(creates(PayoutTemplate.CREATE_PAYOUT.path())).isOne();
 	}
 
 	@Test
@@ -128,7 +128,7 @@ class AnswerBindingTests {
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
 			.isThrownBy(() -> this.client.template().payIns().create(payInRequest(outTradeNo)))
 			.satisfies((ex) -> assertThat(ex.getId()).isEqualTo(outTradeNo));
-		assertThat(creates(PayInSettings.DEFAULT_CREATE_PATH)).isOne();
+		assertThat(creates(PayInTemplate.CREATE_PAY_IN.path())).isOne();
 	}
 
 	@Test
@@ -139,7 +139,7 @@ class AnswerBindingTests {
 		assertThat(order.outTradeNo()).isEqualTo(outTradeNo);
 		assertThat(order.transaction()).isNotNull();
 		assertThat(order.transaction().currency()).isEqualTo("USDT");
-		assertThat(creates(PayInSettings.DEFAULT_CREATE_PATH)).isOne();
+		assertThat(creates(PayInTemplate.CREATE_PAY_IN.path())).isOne();
 	}
 
 	@Test
@@ -190,7 +190,7 @@ class AnswerBindingTests {
 				assertThat(ex.isOutcomeUnknown()).isTrue();
 				assertThat(ex.getCause()).isInstanceOf(TokenPayException.class);
 			});
-		assertThat(creates(PayoutSettings.DEFAULT_CREATE_PATH)).isOne();
+		assertThat(creates(PayoutTemplate.CREATE_PAYOUT.path())).isOne();
 		assertThat(this.server.payouts()).singleElement()
 			.satisfies((payout) -> assertThat(payout.outTradeNo()).isEqualTo(outTradeNo));
 	}

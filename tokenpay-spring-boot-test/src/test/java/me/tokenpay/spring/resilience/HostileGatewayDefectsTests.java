@@ -106,13 +106,14 @@ class HostileGatewayDefectsTests {
 	@Test
 	void rateLimitRefusalOfARetryAfterAResetKeepsTheOutcomeUnknown() {
 		this.scripted.enqueue((socket) -> ScriptedServer.readRequest(socket.getInputStream()));
-		TokenPayTemplate template = jdkTemplate(ObservationRegistry.NOOP);
-		template.setRetryPolicy(RetryPolicy.builder()
-			.maxRetries(2)
-			.delay(Duration.ofMillis(1))
-			.timeout(Duration.ofMillis(200))
-			.build());
-		template.setRateLimiter(new LocalTokenPayRateLimiter(1, Duration.ZERO));
+		TokenPayTemplate template = jdkTemplate(ObservationRegistry.NOOP).mutate()
+			.retryPolicy(RetryPolicy.builder()
+				.maxRetries(2)
+				.delay(Duration.ofMillis(1))
+				.timeout(Duration.ofMillis(200))
+				.build())
+			.rateLimiter(new LocalTokenPayRateLimiter(1, Duration.ZERO))
+			.build();
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> template.cancelPayout("P1"))
 			.satisfies((ex) -> {
 				assertThat(ex.isOutcomeUnknown()).isTrue();

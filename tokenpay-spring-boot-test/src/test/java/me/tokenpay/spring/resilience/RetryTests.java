@@ -266,12 +266,15 @@ class RetryTests {
 				.multiplier(2)
 				.maxDelay(Duration.ofMillis(40))
 				.build();
-			client.template().setRetryPolicy(new RecordingRetryPolicy(policy, delays));
+			TokenPayTemplate template = client.template()
+				.mutate()
+				.retryPolicy(new RecordingRetryPolicy(policy, delays))
+				.build();
 			String payoutId = this.server.seedOpenPayout();
 			for (int i = 0; i < 5; i++) {
 				this.server.enqueue(Fault.gatewayCode(11001));
 			}
-			assertThat(client.template().cancelPayout(payoutId).code()).isZero();
+			assertThat(template.cancelPayout(payoutId).code()).isZero();
 			assertThat(delays).containsExactly(5L, 10L, 20L, 40L, 40L);
 			assertThat(this.server.requests()).hasSize(6);
 			assertThat(this.server.requests()).extracting(MockTokenPayRequest::code)

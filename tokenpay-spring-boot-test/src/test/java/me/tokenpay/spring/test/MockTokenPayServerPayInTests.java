@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import me.tokenpay.spring.client.operation.OperationOverride;
+import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.TradeState;
@@ -63,11 +65,10 @@ class MockTokenPayServerPayInTests {
 	@BeforeEach
 	void start() {
 		this.server = MockTokenPayServer.start();
-		this.template = TokenPayTemplates.template(this.server, Duration.ofSeconds(1));
-		PayInSettings defaults = PayInSettings.defaults();
-		this.template.setPayInSettings(new PayInSettings(defaults.createPath(), defaults.amountFormat(),
-				defaults.queryPath(), defaults.queryMethod(), defaults.queryIdLocation(), defaults.closePath(),
-				defaults.notClosableCodes(), 3, Duration.ofMillis(20)));
+		this.template = TokenPayTemplates.template(this.server, Duration.ofSeconds(1))
+			.mutate()
+			.payInSettings(PayInSettings.defaults().withResolveDelay(Duration.ofMillis(20)))
+			.build();
 		this.client = new RawTokenPayClient(this.server, Clock.systemUTC());
 	}
 
@@ -121,17 +122,17 @@ class MockTokenPayServerPayInTests {
 	@Test
 	void queryCanSendItsIdsInTheBodyOrWithGet() {
 		createOrder("pay-in-3", "1");
-		PayInSettings defaults = PayInSettings.defaults();
-		this.template.setPayInSettings(new PayInSettings(defaults.createPath(), defaults.amountFormat(),
-				defaults.queryPath(), QueryMethod.POST, ParameterLocation.BODY, defaults.closePath(),
-				defaults.notClosableCodes(), 0, Duration.ZERO));
-		assertThat(this.template.payIns().getByOutTradeNo("pay-in-3").tradeState()).isEqualTo(TradeState.NOTPAY);
+		TokenPayClientSettings settings = TokenPayClientSettings.defaults(URI.create(this.server.baseUrl()));
+		TokenPayTemplate inBody = this.template.mutate()
+			.settings(settings.withOperation("query-pay-in", new OperationOverride(null, null, ParameterLocation.BODY)))
+			.build();
+		assertThat(inBody.payIns().getByOutTradeNo("pay-in-3").tradeState()).isEqualTo(TradeState.NOTPAY);
 		assertThat(this.server.lastRequest().path()).isEqualTo("/v1/transaction/query");
 		assertThat(this.server.lastRequest().bodyAsString()).contains("\"out_trade_no\":\"pay-in-3\"");
-		this.template.setPayInSettings(
-				new PayInSettings(defaults.createPath(), defaults.amountFormat(), defaults.queryPath(), QueryMethod.GET,
-						ParameterLocation.QUERY, defaults.closePath(), defaults.notClosableCodes(), 0, Duration.ZERO));
-		assertThat(this.template.payIns().getByOutTradeNo("pay-in-3").outTradeNo()).isEqualTo("pay-in-3");
+		TokenPayTemplate withGet = this.template.mutate()
+			.settings(settings.withOperation("query-pay-in", new OperationOverride(null, QueryMethod.GET, null)))
+			.build();
+		assertThat(withGet.payIns().getByOutTradeNo("pay-in-3").outTradeNo()).isEqualTo("pay-in-3");
 		assertThat(this.server.lastRequest().method()).isEqualTo("GET");
 	}
 
@@ -279,9 +280,11 @@ class MockTokenPayServerPayInTests {
 
 	@Test
 	void currenciesWithoutCacheCallEveryTime() {
-		this.template.setCurrencySettings(new CurrencySettings(CurrencySettings.DEFAULT_PATH, Duration.ZERO));
-		this.template.currencies();
-		this.template.currencies();
+		TokenPayTemplate uncached = this.template.mutate()
+			.currencySettings(new CurrencySettings(Duration.ZERO))
+			.build();
+		uncached.currencies();
+		uncached.currencies();
 		assertThat(this.server.requests()).hasSize(2);
 	}
 

@@ -21,24 +21,20 @@ public final class BalanceInquiry {
 	 * answer carries; {@link #get(Chain, String)} takes the one asked for.
 	 */
 	public static final OperationDescriptor<Balance> GET_BALANCE = OperationDescriptor.post("get-balance",
-			BalanceSettings.DEFAULT_PATH, Idempotency.SAFE, new BalanceDecoder(null, null, CurrencyDecimals.UNKNOWN));
+			"/v1/merchant/balance", Idempotency.SAFE, new BalanceDecoder(null, null, CurrencyDecimals.UNKNOWN));
 
 	private final TokenPayExchange exchange;
 
 	private final CurrencyDecimals decimals;
 
-	private final OperationDescriptor<Balance> balance;
-
 	/**
 	 * Create a balance inquiry.
 	 * @param exchange the exchange that runs the calls
-	 * @param settings the balance settings
 	 * @param decimals the decimals of currencies known without a call
 	 */
-	public BalanceInquiry(TokenPayExchange exchange, BalanceSettings settings, CurrencyDecimals decimals) {
+	public BalanceInquiry(TokenPayExchange exchange, CurrencyDecimals decimals) {
 		this.exchange = exchange;
 		this.decimals = decimals;
-		this.balance = GET_BALANCE.withPath(settings.path()).withQueryMethod(settings.method());
 	}
 
 	/**
@@ -60,7 +56,7 @@ public final class BalanceInquiry {
 			.parameter("chain", chain.value())
 			.parameter("currency", currency)
 			.build();
-		return this.exchange.call(this.balance.withDecoder(new BalanceDecoder(chain, currency, this.decimals)), call);
+		return this.exchange.call(GET_BALANCE.withDecoder(new BalanceDecoder(chain, currency, this.decimals)), call);
 	}
 
 }

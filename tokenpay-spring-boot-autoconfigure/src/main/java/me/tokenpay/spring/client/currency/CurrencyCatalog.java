@@ -25,13 +25,11 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	 * The currency list: an unsigned, safe {@code GET}.
 	 */
 	public static final OperationDescriptor<List<Currency>> LIST_CURRENCIES = OperationDescriptor
-		.unsignedGet("list-currencies", CurrencySettings.DEFAULT_PATH, new CurrencyListDecoder());
+		.unsignedGet("list-currencies", "/v1/currency/index", new CurrencyListDecoder());
 
 	private static final OperationRequest NO_PARAMETERS = OperationRequest.about(null).build();
 
 	private final TokenPayExchange exchange;
-
-	private final OperationDescriptor<List<Currency>> list;
 
 	private final long ttlNanos;
 
@@ -59,7 +57,6 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	public CurrencyCatalog(TokenPayExchange exchange, CurrencySettings settings, Clock clock) {
 		this.clock = clock;
 		this.exchange = exchange;
-		this.list = LIST_CURRENCIES.withPath(settings.path());
 		this.ttlNanos = settings.cacheTtl().toNanos();
 	}
 
@@ -122,7 +119,7 @@ public final class CurrencyCatalog implements CurrencyDecimals {
 	}
 
 	private List<Currency> fetch() {
-		List<Currency> currencies = this.exchange.call(this.list, NO_PARAMETERS);
+		List<Currency> currencies = this.exchange.call(LIST_CURRENCIES, NO_PARAMETERS);
 		this.snapshot = new Snapshot(currencies, now());
 		return currencies;
 	}

@@ -5,23 +5,16 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * How the currency list is called and cached.
+ * How the currency list is cached.
  *
- * @param path the path of the currency list
  * @param cacheTtl how long a fetched list is served without calling again; zero to call
  * every time
  * @author TokenPay Spring Boot team
  */
-public record CurrencySettings(String path, Duration cacheTtl) {
-
-	/**
-	 * Path of the currency list in TokenPay's pages.
-	 */
-	public static final String DEFAULT_PATH = "/v1/currency/index";
+public record CurrencySettings(Duration cacheTtl) {
 
 	/**
 	 * Check the settings.
-	 * @param path the path of the currency list
 	 * @param cacheTtl how long a fetched list is served
 	 * @throws IllegalArgumentException if the time to live is negative
 	 */
@@ -30,20 +23,11 @@ public record CurrencySettings(String path, Duration cacheTtl) {
 	}
 
 	/**
-	 * Return the defaults: TokenPay's documented path, cached for 10 minutes.
+	 * Return the defaults: cached for 10 minutes.
 	 * @return the default settings
 	 */
 	public static CurrencySettings defaults() {
-		return new CurrencySettings(DEFAULT_PATH, Duration.ofMinutes(10));
-	}
-
-	/**
-	 * Return a copy with another {@code path}.
-	 * @param path the path of the currency list
-	 * @return the copy
-	 */
-	public CurrencySettings withPath(String path) {
-		return new CurrencySettings(path, this.cacheTtl);
+		return new CurrencySettings(Duration.ofMinutes(10));
 	}
 
 	/**
@@ -52,7 +36,7 @@ public record CurrencySettings(String path, Duration cacheTtl) {
 	 * @return the copy
 	 */
 	public CurrencySettings withCacheTtl(Duration cacheTtl) {
-		return new CurrencySettings(this.path, cacheTtl);
+		return new CurrencySettings(cacheTtl);
 	}
 
 }

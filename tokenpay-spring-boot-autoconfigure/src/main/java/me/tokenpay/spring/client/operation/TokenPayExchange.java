@@ -126,12 +126,14 @@ public final class TokenPayExchange {
 	/**
 	 * Run one call of an operation.
 	 * @param <T> the result type
-	 * @param operation the operation
+	 * @param declared the operation as declared; the settings' override of its name, if
+	 * any, applies
 	 * @param request the call's parameters, already checked
 	 * @return the decoded result
 	 * @throws TokenPayException if the call failed
 	 */
-	public <T> T call(OperationDescriptor<T> operation, OperationRequest request) {
+	public <T> T call(OperationDescriptor<T> declared, OperationRequest request) {
+		OperationDescriptor<T> operation = this.settings.operation(declared);
 		TokenPayClientObservationContext context = new TokenPayClientObservationContext(operation.name(),
 				this.credentials.appId(), request.resourceId());
 		context.setMerchant(this.merchant);

@@ -18,11 +18,13 @@ import me.tokenpay.spring.client.operation.OperationDescriptor;
 import me.tokenpay.spring.client.operation.OperationRequest;
 import me.tokenpay.spring.client.operation.OutTradeNumbers;
 import me.tokenpay.spring.client.operation.OutcomeResolver;
+import me.tokenpay.spring.client.operation.ParameterLocation;
 import me.tokenpay.spring.client.operation.RequestChecks;
 import me.tokenpay.spring.client.operation.ResponseEnvelope;
 import me.tokenpay.spring.client.operation.TokenPayExchange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
@@ -37,19 +39,21 @@ public final class PayInTemplate implements PayInOperations {
 	 * Create Pay-in order: not idempotent, so never sent twice by a retry.
 	 */
 	public static final OperationDescriptor<Prepayment> CREATE_PAY_IN = OperationDescriptor.post("create-pay-in",
-			PayInSettings.DEFAULT_CREATE_PATH, Idempotency.NOT_IDEMPOTENT, Prepayment.DECODER);
+			"/v1/transaction/prepayment", Idempotency.NOT_IDEMPOTENT, Prepayment.DECODER);
 
 	/**
-	 * Pay-in query: a safe read.
+	 * Pay-in query: a safe read, a signed {@code POST} with its id in the query string as
+	 * TokenPay's field table says.
 	 */
-	public static final OperationDescriptor<Transaction> QUERY_PAY_IN = OperationDescriptor.post("query-pay-in",
-			PayInSettings.DEFAULT_QUERY_PATH, Idempotency.SAFE, new TransactionDecoder());
+	public static final OperationDescriptor<Transaction> QUERY_PAY_IN = OperationDescriptor
+		.post("query-pay-in", "/v1/transaction/query", Idempotency.SAFE, new TransactionDecoder())
+		.withRequestShape(HttpMethod.POST, ParameterLocation.QUERY);
 
 	/**
 	 * Close Pay-in order: idempotent, an order already closed is success.
 	 */
 	public static final OperationDescriptor<ResponseEnvelope> CLOSE_PAY_IN = OperationDescriptor.post("close-pay-in",
-			PayInSettings.DEFAULT_CLOSE_PATH, Idempotency.IDEMPOTENT, (envelope) -> envelope);
+			"/v1/transaction/close", Idempotency.IDEMPOTENT, (envelope) -> envelope);
 
 	/**
 	 * The pay-in operations, as declared here.
@@ -68,12 +72,6 @@ public final class PayInTemplate implements PayInOperations {
 
 	private final OutcomeResolver resolver;
 
-	private final OperationDescriptor<Prepayment> create;
-
-	private final OperationDescriptor<Transaction> query;
-
-	private final OperationDescriptor<ResponseEnvelope> close;
-
 	/**
 	 * Create pay-in operations.
 	 * @param exchange the exchange that runs the calls
@@ -91,10 +89,6 @@ public final class PayInTemplate implements PayInOperations {
 		this.baseUrl = baseUrl;
 		this.clock = clock;
 		this.resolver = new OutcomeResolver(settings.resolveAttempts(), settings.resolveDelay());
-		this.create = CREATE_PAY_IN.withPath(settings.createPath());
-		this.query = QUERY_PAY_IN.withPath(settings.queryPath())
-			.withRequestShape(settings.queryMethod().httpMethod(), settings.queryIdLocation());
-		this.close = CLOSE_PAY_IN.withPath(settings.closePath());
 	}
 
 	@Override
@@ -119,8 +113,8 @@ public final class PayInTemplate implements PayInOperations {
 			.parameter("return_url", request.returnUrl())
 			.build();
 		Instant sent = this.clock.instant();
-		return this.resolver.createOnce(this.create.name(), call, () -> {
-			Prepayment prepayment = this.exchange.call(this.create, call);
+		return this.resolver.createOnce(CREATE_PAY_IN.name(), call, () -> {
+			Prepayment prepayment = this.exchange.call(CREATE_PAY_IN, call);
 			Instant expiresAt = prepayment.expireTime();
 			return new PayInOrder(outTradeNo, prepayment.prepayId(), paymentUrl(prepayment.paymentUrl()),
 					(expiresAt != null) ? expiresAt : sent.plusSeconds(request.expireSecond()), null);
@@ -132,7 +126,7 @@ public final class PayInTemplate implements PayInOperations {
 	@Override
 	public Transaction get(PayInQuery query) {
 		Assert.notNull(query, "Query must not be null");
-		return this.exchange.call(this.query, query.call());
+		return this.exchange.call(QUERY_PAY_IN, query.call());
 	}
 
 	@Override
@@ -142,7 +136,7 @@ public final class PayInTemplate implements PayInOperations {
 			.parameter("transaction_id", transactionId)
 			.build();
 		try {
-			return new PayInClosure(transactionId, false, this.exchange.call(this.close, call).requestId());
+			return new PayInClosure(transactionId, false, this.exchange.call(CLOSE_PAY_IN, call).requestId());
 		}
 		catch (TokenPayApiException ex) {
 			if (!this.settings.notClosableCodes().contains(ex.getCode())) {

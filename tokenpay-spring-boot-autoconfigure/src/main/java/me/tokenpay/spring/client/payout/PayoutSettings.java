@@ -3,18 +3,14 @@ package me.tokenpay.spring.client.payout;
 import java.time.Duration;
 import java.util.Set;
 
-import me.tokenpay.spring.client.operation.QueryMethod;
-
 import org.springframework.util.Assert;
 
 /**
- * How payouts are called, where TokenPay's documents disagree, and how an unknown create
- * outcome is resolved.
+ * What is specific to payouts where TokenPay's documents disagree, and how an unknown
+ * create outcome is resolved. Paths and methods are the operations' own (see
+ * {@link PayoutTemplate#OPERATIONS} and
+ * {@link me.tokenpay.spring.client.TokenPayClientSettings#operations()}).
  *
- * @param createPath the path of Create Payout
- * @param queryPath the path of the payout query
- * @param queryMethod how the payout query sends its ids
- * @param cancelPath the path of Cancel Payout
  * @param payoutIdField the JSON field carrying the payout id in Cancel Payout
  * @param notOpenCodes gateway codes meaning a payout is no longer open; after a cancel
  * attempt whose outcome is unknown they end the call in a
@@ -25,23 +21,8 @@ import org.springframework.util.Assert;
  * next one
  * @author TokenPay Spring Boot team
  */
-public record PayoutSettings(String createPath, String queryPath, QueryMethod queryMethod, String cancelPath,
-		String payoutIdField, Set<Integer> notOpenCodes, int resolveAttempts, Duration resolveDelay) {
-
-	/**
-	 * Path of Create Payout in TokenPay's current pages.
-	 */
-	public static final String DEFAULT_CREATE_PATH = "/v1/payanother/payment";
-
-	/**
-	 * Path of the payout query in TokenPay's pages.
-	 */
-	public static final String DEFAULT_QUERY_PATH = "/v1/payanother/query";
-
-	/**
-	 * Path of Cancel Payout in TokenPay's English and Chinese pages.
-	 */
-	public static final String DEFAULT_CANCEL_PATH = "/v1/payanother/close";
+public record PayoutSettings(String payoutIdField, Set<Integer> notOpenCodes, int resolveAttempts,
+		Duration resolveDelay) {
 
 	/**
 	 * Payout id field of Cancel Payout in TokenPay's English page.
@@ -50,10 +31,6 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 
 	/**
 	 * Check the settings.
-	 * @param createPath the path of Create Payout
-	 * @param queryPath the path of the payout query
-	 * @param queryMethod the method of the payout query
-	 * @param cancelPath the path of Cancel Payout
 	 * @param payoutIdField the payout id field of Cancel Payout
 	 * @param notOpenCodes the codes meaning a payout is no longer open
 	 * @param resolveAttempts the queries resolving an unknown create outcome
@@ -61,7 +38,6 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	 * @throws IllegalArgumentException if a value is unusable
 	 */
 	public PayoutSettings {
-		Assert.notNull(queryMethod, "Query method must not be null");
 		Assert.hasText(payoutIdField, "Payout id field must not be blank");
 		Assert.isTrue(resolveAttempts >= 0, "Resolve attempts must not be negative");
 		Assert.isTrue(!resolveDelay.isNegative(), "Resolve delay must not be negative");
@@ -69,54 +45,12 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	}
 
 	/**
-	 * Return the defaults: TokenPay's documented paths, a signed {@code POST} query,
-	 * {@code payout_id}, 20005 as the not-open code, and 3 resolving queries after 500
-	 * ms, 1 s and 2 s.
+	 * Return the defaults: {@code payout_id}, 20005 as the not-open code, and 3 resolving
+	 * queries after 500 ms, 1 s and 2 s.
 	 * @return the default settings
 	 */
 	public static PayoutSettings defaults() {
-		return new PayoutSettings(DEFAULT_CREATE_PATH, DEFAULT_QUERY_PATH, QueryMethod.POST, DEFAULT_CANCEL_PATH,
-				DEFAULT_PAYOUT_ID_FIELD, Set.of(20005), 3, Duration.ofMillis(500));
-	}
-
-	/**
-	 * Return a copy with another {@code createPath}.
-	 * @param createPath the path of Create Payout
-	 * @return the copy
-	 */
-	public PayoutSettings withCreatePath(String createPath) {
-		return new PayoutSettings(createPath, this.queryPath, this.queryMethod, this.cancelPath, this.payoutIdField,
-				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
-	}
-
-	/**
-	 * Return a copy with another {@code queryPath}.
-	 * @param queryPath the path of the payout query
-	 * @return the copy
-	 */
-	public PayoutSettings withQueryPath(String queryPath) {
-		return new PayoutSettings(this.createPath, queryPath, this.queryMethod, this.cancelPath, this.payoutIdField,
-				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
-	}
-
-	/**
-	 * Return a copy with another {@code queryMethod}.
-	 * @param queryMethod how the payout query sends its ids
-	 * @return the copy
-	 */
-	public PayoutSettings withQueryMethod(QueryMethod queryMethod) {
-		return new PayoutSettings(this.createPath, this.queryPath, queryMethod, this.cancelPath, this.payoutIdField,
-				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
-	}
-
-	/**
-	 * Return a copy with another {@code cancelPath}.
-	 * @param cancelPath the path of Cancel Payout
-	 * @return the copy
-	 */
-	public PayoutSettings withCancelPath(String cancelPath) {
-		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, cancelPath, this.payoutIdField,
-				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+		return new PayoutSettings(DEFAULT_PAYOUT_ID_FIELD, Set.of(20005), 3, Duration.ofMillis(500));
 	}
 
 	/**
@@ -125,8 +59,7 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	 * @return the copy
 	 */
 	public PayoutSettings withPayoutIdField(String payoutIdField) {
-		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath, payoutIdField,
-				this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
+		return new PayoutSettings(payoutIdField, this.notOpenCodes, this.resolveAttempts, this.resolveDelay);
 	}
 
 	/**
@@ -135,8 +68,7 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	 * @return the copy
 	 */
 	public PayoutSettings withNotOpenCodes(Set<Integer> notOpenCodes) {
-		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
-				this.payoutIdField, notOpenCodes, this.resolveAttempts, this.resolveDelay);
+		return new PayoutSettings(this.payoutIdField, notOpenCodes, this.resolveAttempts, this.resolveDelay);
 	}
 
 	/**
@@ -145,8 +77,7 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	 * @return the copy
 	 */
 	public PayoutSettings withResolveAttempts(int resolveAttempts) {
-		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
-				this.payoutIdField, this.notOpenCodes, resolveAttempts, this.resolveDelay);
+		return new PayoutSettings(this.payoutIdField, this.notOpenCodes, resolveAttempts, this.resolveDelay);
 	}
 
 	/**
@@ -155,8 +86,7 @@ public record PayoutSettings(String createPath, String queryPath, QueryMethod qu
 	 * @return the copy
 	 */
 	public PayoutSettings withResolveDelay(Duration resolveDelay) {
-		return new PayoutSettings(this.createPath, this.queryPath, this.queryMethod, this.cancelPath,
-				this.payoutIdField, this.notOpenCodes, this.resolveAttempts, resolveDelay);
+		return new PayoutSettings(this.payoutIdField, this.notOpenCodes, this.resolveAttempts, resolveDelay);
 	}
 
 }

@@ -28,20 +28,20 @@ public final class PayoutTemplate implements PayoutOperations {
 	 * Create Payout: not idempotent, so never sent twice by a retry.
 	 */
 	public static final OperationDescriptor<Payout> CREATE_PAYOUT = OperationDescriptor.post("create-payout",
-			PayoutSettings.DEFAULT_CREATE_PATH, Idempotency.NOT_IDEMPOTENT, new PayoutDecoder());
+			"/v1/payanother/payment", Idempotency.NOT_IDEMPOTENT, new PayoutDecoder());
 
 	/**
 	 * Payout query: a safe read.
 	 */
 	public static final OperationDescriptor<Payout> QUERY_PAYOUT = OperationDescriptor.post("query-payout",
-			PayoutSettings.DEFAULT_QUERY_PATH, Idempotency.SAFE, new PayoutDecoder());
+			"/v1/payanother/query", Idempotency.SAFE, new PayoutDecoder());
 
 	/**
 	 * Cancel Payout: idempotent; 20005 (no longer open) after an attempt whose outcome is
 	 * unknown means the call's outcome is unknown.
 	 */
 	public static final OperationDescriptor<CancelPayoutResponse> CANCEL_PAYOUT = OperationDescriptor
-		.post("cancel-payout", PayoutSettings.DEFAULT_CANCEL_PATH, Idempotency.IDEMPOTENT,
+		.post("cancel-payout", "/v1/payanother/close", Idempotency.IDEMPOTENT,
 				(envelope) -> new CancelPayoutResponse(envelope.code(), envelope.msg(), envelope.requestId()))
 		.withAlreadyAppliedCodes(Set.of(20005));
 
@@ -58,10 +58,6 @@ public final class PayoutTemplate implements PayoutOperations {
 
 	private final OutcomeResolver resolver;
 
-	private final OperationDescriptor<Payout> create;
-
-	private final OperationDescriptor<Payout> query;
-
 	private final OperationDescriptor<CancelPayoutResponse> cancel;
 
 	/**
@@ -76,9 +72,7 @@ public final class PayoutTemplate implements PayoutOperations {
 		this.settings = settings;
 		this.decimals = decimals;
 		this.resolver = new OutcomeResolver(settings.resolveAttempts(), settings.resolveDelay());
-		this.create = CREATE_PAYOUT.withPath(settings.createPath());
-		this.query = QUERY_PAYOUT.withPath(settings.queryPath()).withQueryMethod(settings.queryMethod());
-		this.cancel = CANCEL_PAYOUT.withPath(settings.cancelPath()).withAlreadyAppliedCodes(settings.notOpenCodes());
+		this.cancel = CANCEL_PAYOUT.withAlreadyAppliedCodes(settings.notOpenCodes());
 	}
 
 	@Override
@@ -102,8 +96,8 @@ public final class PayoutTemplate implements PayoutOperations {
 			.parameter("attach", request.attach())
 			.parameter("notify_url", request.notifyUrl())
 			.build();
-		return this.resolver.createOnce(this.create.name(), call,
-				() -> this.exchange.call(this.create, call).withDefaultOutTradeNo(outTradeNo),
+		return this.resolver.createOnce(CREATE_PAYOUT.name(), call,
+				() -> this.exchange.call(CREATE_PAYOUT, call).withDefaultOutTradeNo(outTradeNo),
 				() -> getByOutTradeNo(outTradeNo), "getByOutTradeNo(\"" + outTradeNo + "\")",
 				(found) -> found.withDefaultOutTradeNo(outTradeNo),
 				(rejection, found) -> new PayoutConflictException(rejection, outTradeNo, found));
@@ -112,7 +106,7 @@ public final class PayoutTemplate implements PayoutOperations {
 	@Override
 	public Payout get(PayoutQuery query) {
 		Assert.notNull(query, "Query must not be null");
-		return this.exchange.call(this.query, query.call());
+		return this.exchange.call(QUERY_PAYOUT, query.call());
 	}
 
 	@Override

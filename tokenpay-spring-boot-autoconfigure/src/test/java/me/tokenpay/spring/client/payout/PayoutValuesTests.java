@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
-import me.tokenpay.spring.client.operation.QueryMethod;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,18 +50,11 @@ class PayoutValuesTests {
 
 	@Test
 	void settingsRefuseUnusableValues() {
-		PayoutSettings defaults = PayoutSettings.defaults();
+		assertThatIllegalArgumentException().isThrownBy(() -> new PayoutSettings(" ", Set.of(), 0, Duration.ZERO));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PayoutSettings(defaults.createPath(), defaults.queryPath(), null,
-					defaults.cancelPath(), defaults.payoutIdField(), Set.of(), 0, Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> new PayoutSettings(defaults.createPath(),
-				defaults.queryPath(), QueryMethod.POST, defaults.cancelPath(), " ", Set.of(), 0, Duration.ZERO));
+			.isThrownBy(() -> new PayoutSettings("payout_id", Set.of(), -1, Duration.ZERO));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PayoutSettings(defaults.createPath(), defaults.queryPath(), QueryMethod.POST,
-					defaults.cancelPath(), "payout_id", Set.of(), -1, Duration.ZERO));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PayoutSettings(defaults.createPath(), defaults.queryPath(), QueryMethod.POST,
-					defaults.cancelPath(), "payout_id", Set.of(), 0, Duration.ofMillis(-1)));
+			.isThrownBy(() -> new PayoutSettings("payout_id", Set.of(), 0, Duration.ofMillis(-1)));
 	}
 
 	private static Payout payout(BigInteger minorAmount, Integer decimals) {
