@@ -70,7 +70,7 @@ class MerchantsSampleTests {
 
 	@Test
 	void balanceOfAsiaComesFromItsOwnGateway() {
-		asia.seedBalance("TRON", "USDT", new BigDecimal("77"));
+		asia.balances().seed("TRON", "USDT", new BigDecimal("77"));
 		this.client.get()
 			.uri("/balance?chain=TRON&currency=USDT&merchant=asia")
 			.exchange()
@@ -94,7 +94,7 @@ class MerchantsSampleTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		assertThat(this.tokenPay.payout("eu-1")).isNotNull();
+		assertThat(this.tokenPay.payouts().get("eu-1")).isNotNull();
 		this.client.post()
 			.uri("/pay-ins?merchant=asia")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -102,8 +102,8 @@ class MerchantsSampleTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		assertThat(asia.payIn("asia-1")).isNotNull();
-		assertThat(this.tokenPay.payIn("asia-1")).isNull();
+		assertThat(asia.payIns().get("asia-1")).isNotNull();
+		assertThat(this.tokenPay.payIns().get("asia-1")).isNull();
 		this.client.get().uri("/pay-ins/asia-1?merchant=asia").exchange().expectStatus().isOk();
 		this.client.get().uri("/pay-ins/asia-1").exchange().expectStatus().isNotFound();
 	}
@@ -131,7 +131,7 @@ class MerchantsSampleTests {
 
 	@Test
 	void currenciesOfAsiaComeFromItsOwnGateway() {
-		asia.seedCurrency("TRON", "ASIA", 2);
+		asia.balances().seedCurrency("TRON", "ASIA", 2);
 		this.client.get()
 			.uri("/currencies?merchant=asia")
 			.exchange()

@@ -50,15 +50,15 @@ class NotificationSampleTests {
 	@BeforeEach
 	void setUp() {
 		this.client = SampleClients.to(this.port);
-		this.tokenPay.notificationSchedule(Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50));
+		this.tokenPay.notifications().schedule(Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50));
 	}
 
 	@Test
 	void paidPayoutIsHandledOnceThoughDeliveredThreeTimes() {
-		this.tokenPay.notificationCopies(3);
+		this.tokenPay.notifications().copies(3);
 		MockPayout payout = createPayout("notified-1");
-		this.tokenPay.markPaid(payout.transactionId());
-		List<NotificationDelivery> deliveries = this.tokenPay.awaitNotifications(SETTLED);
+		this.tokenPay.payouts().markPaid(payout.transactionId());
+		List<NotificationDelivery> deliveries = this.tokenPay.notifications().await(SETTLED);
 		assertThat(deliveries).hasSize(3).allMatch(NotificationDelivery::acknowledged);
 		assertThat(recorded("notified-1")).singleElement().satisfies((notification) -> {
 			assertThat(notification.get("eventType")).isEqualTo("PAYPAYOUT.SUCCESS");
@@ -72,8 +72,8 @@ class NotificationSampleTests {
 	@Test
 	void handlerFailureIsAnsweredFailAndTheResendIsHandled() {
 		MockPayout payout = createPayout(NotificationRecorder.FAIL_ONCE_PREFIX + "2");
-		this.tokenPay.markPaid(payout.transactionId());
-		List<NotificationDelivery> deliveries = this.tokenPay.awaitNotifications(SETTLED);
+		this.tokenPay.payouts().markPaid(payout.transactionId());
+		List<NotificationDelivery> deliveries = this.tokenPay.notifications().await(SETTLED);
 		assertThat(deliveries).extracting(NotificationDelivery::status).containsExactly(500, 200);
 		assertThat(deliveries.get(0).reply()).isEqualTo("fail");
 		assertThat(deliveries.get(1).reply()).isEqualTo("success");
@@ -90,8 +90,8 @@ class NotificationSampleTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		this.tokenPay.markPayInPaid("notified-3");
-		this.tokenPay.awaitNotifications(SETTLED);
+		this.tokenPay.payIns().markPaid("notified-3");
+		this.tokenPay.notifications().await(SETTLED);
 		assertThat(recorded("notified-3")).singleElement().satisfies((notification) -> {
 			assertThat(notification.get("tradeState")).isEqualTo("SUCCESS");
 			assertThat(notification.get("amount")).isEqualTo("9.99");
@@ -100,9 +100,9 @@ class NotificationSampleTests {
 
 	@Test
 	void tamperedNotificationIsRefusedAndNeverHandled() {
-		this.tokenPay.tamperNextNotification(NotificationTamper.SIGNATURE);
-		this.tokenPay.markPaid(createPayout("notified-4").transactionId());
-		assertThat(this.tokenPay.awaitNotifications(SETTLED)).hasSize(3)
+		this.tokenPay.notifications().tamperNext(NotificationTamper.SIGNATURE);
+		this.tokenPay.payouts().markPaid(createPayout("notified-4").transactionId());
+		assertThat(this.tokenPay.notifications().await(SETTLED)).hasSize(3)
 			.allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(400));
 		assertThat(recorded("notified-4")).isEmpty();
 	}
@@ -182,10 +182,10 @@ class NotificationSampleTests {
 
 	@Test
 	void notificationsAreListedNewestFirst() {
-		this.tokenPay.markPaid(createPayout("notified-6").transactionId());
-		this.tokenPay.awaitNotifications(SETTLED);
-		this.tokenPay.markPaid(createPayout("notified-7").transactionId());
-		this.tokenPay.awaitNotifications(SETTLED);
+		this.tokenPay.payouts().markPaid(createPayout("notified-6").transactionId());
+		this.tokenPay.notifications().await(SETTLED);
+		this.tokenPay.payouts().markPaid(createPayout("notified-7").transactionId());
+		this.tokenPay.notifications().await(SETTLED);
 		List<Map<String, Object>> all = notifications();
 		assertThat(all.get(0).get("outTradeNo")).isEqualTo("notified-7");
 		assertThat(all.get(1).get("outTradeNo")).isEqualTo("notified-6");
@@ -200,7 +200,7 @@ class NotificationSampleTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		return this.tokenPay.payout(outTradeNo);
+		return this.tokenPay.payouts().get(outTradeNo);
 	}
 
 	private String notifyUrl() {

@@ -62,7 +62,7 @@ class PayInSampleTests {
 			.value(String.class, (url) -> assertThat(url).startsWith(this.tokenPay.baseUrl() + "/pay/order?prepay_id="))
 			.jsonPath("$.expiresAt")
 			.isNotEmpty();
-		MockPayIn stored = this.tokenPay.payIn("cart-7");
+		MockPayIn stored = this.tokenPay.payIns().get("cart-7");
 		assertThat(stored).isNotNull();
 		this.client.get()
 			.uri("/pay-ins/{outTradeNo}", "cart-7")
@@ -81,7 +81,7 @@ class PayInSampleTests {
 			.expectBody()
 			.jsonPath("$.alreadyClosed")
 			.isEqualTo(false);
-		assertThat(this.tokenPay.payIn("cart-7").state()).isEqualTo(PayInState.CLOSED);
+		assertThat(this.tokenPay.payIns().get("cart-7").state()).isEqualTo(PayInState.CLOSED);
 		closePayIn(stored.transactionId()).expectStatus()
 			.isOk()
 			.expectBody()
@@ -93,7 +93,7 @@ class PayInSampleTests {
 	void showsAPaidPayInAndRefusesToCloseIt() {
 		postPayIn(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "outTradeNo", "cart-8")).expectStatus()
 			.isCreated();
-		MockPayIn paid = this.tokenPay.markPayInPaid("cart-8");
+		MockPayIn paid = this.tokenPay.payIns().markPaid("cart-8");
 		this.client.get()
 			.uri("/pay-ins/cart-8")
 			.exchange()
@@ -177,7 +177,7 @@ class PayInSampleTests {
 
 	@Test
 	void showsTheBalanceInMajorUnits() {
-		this.tokenPay.seedBalance("TRON", "USDT", new BigDecimal("1000"));
+		this.tokenPay.balances().seed("TRON", "USDT", new BigDecimal("1000"));
 		this.client.get()
 			.uri("/balance?chain=TRON&currency=USDT")
 			.exchange()

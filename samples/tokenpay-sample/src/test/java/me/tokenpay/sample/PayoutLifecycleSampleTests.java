@@ -73,7 +73,7 @@ class PayoutLifecycleSampleTests {
 			.isEqualTo("TRON")
 			.jsonPath("$.transactionId")
 			.isNotEmpty();
-		MockPayout stored = this.tokenPay.payout("order-1042");
+		MockPayout stored = this.tokenPay.payouts().get("order-1042");
 		assertThat(stored).isNotNull();
 		assertThat(stored.amount()).isEqualByComparingTo("12.5");
 		this.client.get()
@@ -89,7 +89,7 @@ class PayoutLifecycleSampleTests {
 			.jsonPath("$.tradeState")
 			.isEqualTo("NOTPAY");
 		this.client.post().uri("/payouts/{id}/cancel", stored.transactionId()).exchange().expectStatus().isOk();
-		assertThat(this.tokenPay.payout("order-1042").state()).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.tokenPay.payouts().get("order-1042").state()).isEqualTo(PayoutState.CLOSED);
 		this.client.post()
 			.uri("/payouts/{id}/cancel", stored.transactionId())
 			.exchange()
@@ -119,7 +119,7 @@ class PayoutLifecycleSampleTests {
 		for (int i = 0; i < 2; i++) {
 			postPayout(body).expectStatus().isCreated();
 		}
-		assertThat(this.tokenPay.payouts()).hasSize(1);
+		assertThat(this.tokenPay.payouts().all()).hasSize(1);
 	}
 
 	@Test
@@ -191,7 +191,7 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void createWhoseAnswerWasLostAfterTheGatewayStoredItIsResolvedByQuery() {
-		this.tokenPay.enqueueFor("create-payout", Fault.resetAfterApplying());
+		this.tokenPay.faults().enqueueFor("create-payout", Fault.resetAfterApplying());
 		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
 				"order-lost-answer"))
 			.expectStatus()
@@ -199,14 +199,14 @@ class PayoutLifecycleSampleTests {
 			.expectBody()
 			.jsonPath("$.transactionId")
 			.isNotEmpty();
-		assertThat(this.tokenPay.payouts()).hasSize(1);
+		assertThat(this.tokenPay.payouts().all()).hasSize(1);
 		assertThat(this.tokenPay.requests()).extracting((request) -> request.path())
 			.containsExactly("/v1/payanother/payment", "/v1/payanother/query");
 	}
 
 	@Test
 	void createThatTimedOutIsNeverSentTwice() {
-		this.tokenPay.enqueueFor("create-payout", Fault.delay(Duration.ofSeconds(2)));
+		this.tokenPay.faults().enqueueFor("create-payout", Fault.delay(Duration.ofSeconds(2)));
 		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
 				"order-slow"))
 			.expectStatus()
@@ -217,7 +217,7 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void createWhoseOutcomeStaysUnknownIsAGatewayTimeoutNamingTheOutTradeNo() {
-		this.tokenPay.enqueueFor("create-payout", Fault.connectionReset());
+		this.tokenPay.faults().enqueueFor("create-payout", Fault.connectionReset());
 		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS, "outTradeNo",
 				"order-unknown"))
 			.expectStatus()
@@ -227,12 +227,12 @@ class PayoutLifecycleSampleTests {
 			.isEqualTo(true)
 			.jsonPath("$.outTradeNo")
 			.isEqualTo("order-unknown");
-		assertThat(this.tokenPay.payouts()).isEmpty();
+		assertThat(this.tokenPay.payouts().all()).isEmpty();
 	}
 
 	@Test
 	void shortBalanceIsRefused() {
-		this.tokenPay.seedBalance("TRON", "USDT", BigDecimal.ONE);
+		this.tokenPay.balances().seed("TRON", "USDT", BigDecimal.ONE);
 		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS)).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -243,7 +243,7 @@ class PayoutLifecycleSampleTests {
 	@Test
 	void gatewayRateLimitIsTooManyRequests() {
 		for (int i = 0; i < 3; i++) {
-			this.tokenPay.enqueueFor("create-payout", Fault.gatewayCode(11001));
+			this.tokenPay.faults().enqueueFor("create-payout", Fault.gatewayCode(11001));
 		}
 		postPayout(Map.of("amount", "5", "chain", "TRON", "currency", "USDT", "toAddress", ADDRESS)).expectStatus()
 			.isEqualTo(429);
@@ -251,7 +251,7 @@ class PayoutLifecycleSampleTests {
 
 	@Test
 	void idsWithPathParametersAreRefused() {
-		String payoutId = this.tokenPay.seedOpenPayout();
+		String payoutId = this.tokenPay.payouts().seedOpen();
 		this.client.post()
 			.uri("/payouts/" + payoutId + ";b=c/cancel")
 			.exchange()
@@ -260,7 +260,7 @@ class PayoutLifecycleSampleTests {
 			.expectBody()
 			.jsonPath("$.field")
 			.isEqualTo("payoutId");
-		assertThat(this.tokenPay.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.tokenPay.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 	}
 
 	private RestTestClient.ResponseSpec postPayout(Map<String, ?> body) {

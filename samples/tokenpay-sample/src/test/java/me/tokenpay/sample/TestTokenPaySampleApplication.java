@@ -42,8 +42,8 @@ public final class TestTokenPaySampleApplication {
 
 	public static void main(String[] args) {
 		MockTokenPayServer tokenPay = MockTokenPayServer.start();
-		OPEN_PAYOUTS.forEach((payoutId) -> tokenPay.seedPayout(payoutId, PayoutState.PENDING));
-		tokenPay.seedPayout(PAID_PAYOUT, PayoutState.SUCCESS);
+		OPEN_PAYOUTS.forEach((payoutId) -> tokenPay.payouts().seed(payoutId, PayoutState.PENDING));
+		tokenPay.payouts().seed(PAID_PAYOUT, PayoutState.SUCCESS);
 		String[] arguments = Stream
 			.concat(Stream.of(args),
 					tokenPay.properties()

@@ -45,7 +45,7 @@ class TokenPaySampleMockTokenPayTests {
 
 	@Test
 	void cancelsAnOpenPayoutThenRefusesToCancelItAgain() {
-		String payoutId = this.tokenPay.seedOpenPayout();
+		String payoutId = this.tokenPay.payouts().seedOpen();
 		this.client.post()
 			.uri("/payouts/{payoutId}/cancel", payoutId)
 			.exchange()
@@ -56,7 +56,7 @@ class TokenPaySampleMockTokenPayTests {
 			.isEqualTo(0)
 			.jsonPath("$.requestId")
 			.isNotEmpty();
-		assertThat(this.tokenPay.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.tokenPay.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 		this.client.post()
 			.uri("/payouts/{payoutId}/cancel", payoutId)
 			.exchange()
@@ -85,7 +85,7 @@ class TokenPaySampleMockTokenPayTests {
 
 	@Test
 	void timeoutAfterTheGatewayClosedThePayoutIsReportedAsUnknownOutcome() {
-		String payoutId = this.tokenPay.seedOpenPayout();
+		String payoutId = this.tokenPay.payouts().seedOpen();
 		this.tokenPay.enqueue(Fault.delay(Duration.ofSeconds(2)));
 		this.client.post()
 			.uri("/payouts/{payoutId}/cancel", payoutId)
@@ -97,12 +97,12 @@ class TokenPaySampleMockTokenPayTests {
 			.isEqualTo(true)
 			.jsonPath("$.tokenpayCode")
 			.isEqualTo(MockTokenPayServer.NOT_CLOSABLE_CODE);
-		assertThat(this.tokenPay.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.tokenPay.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void flakyGatewayIsRetried() {
-		String payoutId = this.tokenPay.seedOpenPayout();
+		String payoutId = this.tokenPay.payouts().seedOpen();
 		this.tokenPay.enqueue(Fault.httpStatus(503)).enqueue(Fault.connectionReset());
 		this.client.post().uri("/payouts/{payoutId}/cancel", payoutId).exchange().expectStatus().isOk();
 		assertThat(this.tokenPay.requests()).hasSize(3);
@@ -110,7 +110,7 @@ class TokenPaySampleMockTokenPayTests {
 
 	@Test
 	void metricsRecordEveryCall() {
-		this.client.post().uri("/payouts/{payoutId}/cancel", this.tokenPay.seedOpenPayout()).exchange();
+		this.client.post().uri("/payouts/{payoutId}/cancel", this.tokenPay.payouts().seedOpen()).exchange();
 		Map<String, Object> metric = this.client.get()
 			.uri("/actuator/metrics/tokenpay.client.requests?tag=outcome:success")
 			.exchange()

@@ -56,7 +56,7 @@ class WalletSampleTests {
 			.isEqualTo(ADDRESS)
 			.jsonPath("$.name")
 			.isEqualTo("user-42");
-		assertThat(this.tokenPay.wallet("TRON", ADDRESS)).extracting(MockWallet::name).isEqualTo("user-42");
+		assertThat(this.tokenPay.wallets().get("TRON", ADDRESS)).extracting(MockWallet::name).isEqualTo("user-42");
 		this.client.get()
 			.uri("/wallets/{address}?chain=TRON", ADDRESS)
 			.exchange()
@@ -77,7 +77,7 @@ class WalletSampleTests {
 			.jsonPath("$.name")
 			.isEqualTo("user-43");
 		this.client.delete().uri("/wallets/{address}?chain=TRON", ADDRESS).exchange().expectStatus().isNoContent();
-		assertThat(this.tokenPay.wallets()).isEmpty();
+		assertThat(this.tokenPay.wallets().all()).isEmpty();
 		this.client.get().uri("/wallets/{address}?chain=TRON", ADDRESS).exchange().expectStatus().isNotFound();
 	}
 

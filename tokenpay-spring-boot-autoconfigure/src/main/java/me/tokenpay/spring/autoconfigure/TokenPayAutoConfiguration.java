@@ -1,5 +1,6 @@
 package me.tokenpay.spring.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +11,14 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.autoconfigure.TokenPayPropertiesMapper.RateLimitSettings;
+import me.tokenpay.spring.autoconfigure.actuate.TokenPayActivity;
 import me.tokenpay.spring.client.BuiltInOperations;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.audit.LoggingTokenPayAuditSink;
+import me.tokenpay.spring.client.audit.TokenPayAudit;
+import me.tokenpay.spring.client.audit.TokenPayAuditSink;
 import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.merchant.TokenPayMerchantRepository;
 import me.tokenpay.spring.client.merchant.TokenPayMerchants;
@@ -24,6 +29,7 @@ import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -166,7 +172,8 @@ public final class TokenPayAutoConfiguration {
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			@Qualifier(REQUEST_FACTORY_BEAN_NAME) ClientHttpRequestFactory requestFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<TokenPayRateLimiter> rateLimiter,
-			ObjectProvider<OperationDescriptor<?>> applicationOperations) {
+			ObjectProvider<OperationDescriptor<?>> applicationOperations, TokenPayActivity activity,
+			ObjectProvider<TokenPayAuditSink> auditSinks) {
 		List<OperationDescriptor<?>> operations = new ArrayList<>(BuiltInOperations.all());
 		applicationOperations.orderedStream().forEach(operations::add);
 		TokenPayClientSettings clientSettings = TokenPayPropertiesMapper.clientSettings(properties)
@@ -174,12 +181,36 @@ public final class TokenPayAutoConfiguration {
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.requestFactory(requestFactory);
+		TokenPayRateLimiter limiter = rateLimiter.getIfAvailable();
 		TokenPayTemplateFactory factory = new TokenPayTemplateFactory(properties, clientSettings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), observationConvention,
-				rateLimiter.getIfAvailable());
+				(limiter != null) ? activity.measured(limiter) : null, audit(properties, auditSinks));
 		return new TokenPayMerchants(merchantRepository,
 				(names) -> TokenPayPropertiesMapper.defaultMerchant(properties, names),
 				(merchant, isDefault) -> factory.create(merchant, isDefault ? signer.getIfAvailable() : null));
+	}
+
+	private static @Nullable TokenPayAudit audit(TokenPayProperties properties,
+			ObjectProvider<TokenPayAuditSink> auditSinks) {
+		if (!properties.audit().enabled()) {
+			return null;
+		}
+		List<TokenPayAuditSink> sinks = auditSinks.orderedStream().toList();
+		TokenPayAuditSink sink = sinks.isEmpty() ? new LoggingTokenPayAuditSink()
+				: (record) -> sinks.forEach((each) -> each.record(record));
+		return new TokenPayAudit(sink, properties.audit().includeBodies());
+	}
+
+	/**
+	 * The activity of the client since start, which the {@code tokenpay} actuator
+	 * endpoint reports; an {@link io.micrometer.observation.ObservationHandler} of
+	 * notification deliveries.
+	 * @return the activity
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TokenPayActivity tokenPayActivity() {
+		return new TokenPayActivity(System::nanoTime, Clock.systemUTC());
 	}
 
 	@Bean

@@ -48,6 +48,11 @@ import org.springframework.util.unit.DataSize;
  * @param defaultMerchant Name of the merchant the single TokenPayOperations bean calls
  * for; by default "default" when the flat credentials are set, else the only named
  * merchant.
+ * @param verifyOnStartup Whether to verify each merchant's configuration against the
+ * gateway at start-up with one signed, read-only probe: off, warn (log what to fix) or
+ * fail (stop the application, naming the property to fix).
+ * @param health Settings of the tokenpay health indicator.
+ * @param audit Settings of the audit log of calls to TokenPay.
  * @author TokenPay Spring Boot team
  */
 @ConfigurationProperties("tokenpay")
@@ -58,7 +63,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 		@Nullable String userAgent, @Nullable Map<String, Operation> operations, @DefaultValue Payout payout,
 		@DefaultValue PayIn payIn, @DefaultValue Currencies currencies, @DefaultValue Notification notification,
 		@DefaultValue Signature signature, @DefaultValue Retry retry, @DefaultValue RateLimit rateLimit,
-		@Nullable Map<String, Merchant> merchants, @Nullable String defaultMerchant) {
+		@Nullable Map<String, Merchant> merchants, @Nullable String defaultMerchant,
+		@DefaultValue("off") VerifyOnStartup verifyOnStartup, @DefaultValue Health health, @DefaultValue Audit audit) {
 
 	@Override
 	public String toString() {
@@ -68,7 +74,8 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 				+ this.maxResponseSize + ", userAgent=" + this.userAgent + ", operations=" + this.operations
 				+ ", payout=" + this.payout + ", payIn=" + this.payIn + ", currencies=" + this.currencies
 				+ ", notification=" + this.notification + ", signature=" + this.signature + ", retry=" + this.retry
-				+ ", rateLimit=" + this.rateLimit + "]";
+				+ ", rateLimit=" + this.rateLimit + ", verifyOnStartup=" + this.verifyOnStartup + ", health="
+				+ this.health + ", audit=" + this.audit + "]";
 	}
 
 	/**
@@ -300,6 +307,51 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 			REDIS
 
 		}
+
+	}
+
+	/**
+	 * Whether and how each merchant's configuration is verified at start-up.
+	 */
+	public enum VerifyOnStartup {
+
+		/**
+		 * Do not verify at start-up.
+		 */
+		OFF,
+
+		/**
+		 * Verify, and log a warning naming the property to fix.
+		 */
+		WARN,
+
+		/**
+		 * Verify, and stop the application naming the property to fix.
+		 */
+		FAIL
+
+	}
+
+	/**
+	 * Settings of the tokenpay health indicator.
+	 *
+	 * @param cacheTtl How long a merchant's verification is reused before the gateway is
+	 * probed again: one rate-limited request per merchant per period.
+	 */
+	public record Health(@DefaultValue("1m") Duration cacheTtl) {
+
+	}
+
+	/**
+	 * Settings of the audit log.
+	 *
+	 * @param enabled Whether to record every attempt of every call (operation, merchant,
+	 * request id, status, code, attempt and duration) for TokenPayAuditSink beans, or in
+	 * the log "me.tokenpay.spring.audit" at INFO when there is none.
+	 * @param includeBodies Whether audit records carry the request and answer bodies too;
+	 * the Authorization header is never recorded, and the secret is never in a body.
+	 */
+	public record Audit(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean includeBodies) {
 
 	}
 

@@ -7,6 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.audit.TokenPayAudit;
 import me.tokenpay.spring.client.currency.CurrencySettings;
 import me.tokenpay.spring.client.merchant.TokenPayMerchant;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
@@ -44,6 +45,8 @@ final class TokenPayTemplateFactory {
 
 	private final @Nullable TokenPayRateLimiter rateLimiter;
 
+	private final @Nullable TokenPayAudit audit;
+
 	private final RetryPolicy retryPolicy;
 
 	private final CurrencySettings currencySettings;
@@ -54,13 +57,15 @@ final class TokenPayTemplateFactory {
 
 	TokenPayTemplateFactory(TokenPayProperties properties, TokenPayClientSettings clientSettings,
 			RestClient.Builder restClientBuilder, ObservationRegistry observationRegistry,
-			TokenPayClientObservationConvention observationConvention, @Nullable TokenPayRateLimiter rateLimiter) {
+			TokenPayClientObservationConvention observationConvention, @Nullable TokenPayRateLimiter rateLimiter,
+			@Nullable TokenPayAudit audit) {
 		this.properties = properties;
 		this.clientSettings = clientSettings;
 		this.restClientBuilder = restClientBuilder;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.rateLimiter = rateLimiter;
+		this.audit = audit;
 		this.retryPolicy = TokenPayPropertiesMapper.retryPolicy(properties);
 		this.currencySettings = TokenPayPropertiesMapper.currencySettings(properties);
 		this.payoutSettings = TokenPayPropertiesMapper.payoutSettings(properties);
@@ -93,6 +98,7 @@ final class TokenPayTemplateFactory {
 			.readTimeout(properties.readTimeout())
 			.retryPolicy(this.retryPolicy)
 			.rateLimiter(this.rateLimiter)
+			.audit(this.audit)
 			.currencySettings(this.currencySettings)
 			.payoutSettings(this.payoutSettings)
 			.payInSettings(this.payInSettings)

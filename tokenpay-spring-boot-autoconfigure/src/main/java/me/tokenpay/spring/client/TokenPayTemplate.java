@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
+import me.tokenpay.spring.client.audit.TokenPayAudit;
 import me.tokenpay.spring.client.currency.Balance;
 import me.tokenpay.spring.client.currency.BalanceInquiry;
 import me.tokenpay.spring.client.currency.Currency;
@@ -389,6 +390,16 @@ public class TokenPayTemplate implements TokenPayOperations {
 		 */
 		public Builder merchant(String merchant) {
 			this.options = this.options.withMerchant(merchant);
+			return this;
+		}
+
+		/**
+		 * Set where a record of every attempt goes; none unless set.
+		 * @param audit the audit, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder audit(@Nullable TokenPayAudit audit) {
+			this.options = this.options.withAudit(audit);
 			return this;
 		}
 

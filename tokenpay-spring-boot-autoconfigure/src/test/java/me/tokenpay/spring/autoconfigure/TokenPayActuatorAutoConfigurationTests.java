@@ -5,6 +5,8 @@ import java.util.Map;
 import me.tokenpay.spring.client.TokenPayVersion;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
@@ -116,9 +118,9 @@ class TokenPayActuatorAutoConfigurationTests {
 	void infoContributorBacksOffForAUserBean() {
 		this.contextRunner.withPropertyValues("management.info.tokenpay.enabled=true")
 			.withBean("userContributor", TokenPayInfoContributor.class,
-					() -> new TokenPayInfoContributor(
-							new TokenPayProperties(true, "https://other.example.com", null, null, null, null, null,
-									null, null, null, null, null, null, null, null, null, null, null, null)))
+					() -> new TokenPayInfoContributor(new Binder(new MapConfigurationPropertySource(
+							Map.of("tokenpay.base-url", "https://other.example.com")))
+						.bindOrCreate("tokenpay", TokenPayProperties.class)))
 			.run((context) -> assertThat(context).getBeans(TokenPayInfoContributor.class)
 				.containsOnlyKeys("userContributor"));
 	}

@@ -59,7 +59,8 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.notification.dedupe-lease", "tokenpay.rate-limit.permits", "tokenpay.rate-limit.window",
 				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure", "tokenpay.rate-limit.instances",
 				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure", "tokenpay.merchants",
-				"tokenpay.default-merchant"));
+				"tokenpay.default-merchant", "tokenpay.verify-on-startup", "tokenpay.health.cache-ttl",
+				"tokenpay.audit.enabled", "tokenpay.audit.include-bodies"));
 		expected.addAll(operationProperties().keySet());
 		expected.addAll(TokenPayRenamedPropertiesPostProcessor.RENAMED.keySet());
 		assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -150,7 +151,7 @@ class TokenPayConfigurationMetadataTests {
 		List<String> expected = new ArrayList<>(List.of("tokenpay.signature.timestamp-unit",
 				"tokenpay.signature.response-mode", "tokenpay.pay-in.amount-format", "tokenpay.rate-limit.store",
 				"tokenpay.rate-limit.on-store-failure", "tokenpay.notification.dedupe-store",
-				"tokenpay.notification.on-store-failure"));
+				"tokenpay.notification.on-store-failure", "tokenpay.verify-on-startup"));
 		operationProperties().keySet().stream().filter((name) -> !name.endsWith(".path")).forEach(expected::add);
 		assertThat(enumProperties).containsExactlyInAnyOrderElementsOf(expected);
 	}

@@ -41,6 +41,26 @@ final class CurrencyTable {
 		this.entries.put(key(chain, currency), new Entry(chain, currency, decimals, network));
 	}
 
+	/**
+	 * Return the decimals of a currency an order is created in, refusing an unknown
+	 * currency and an amount with more decimal places than it has, as the gateway does.
+	 * @param chain the chain
+	 * @param currency the currency
+	 * @param amount the order's amount in major units
+	 * @return the decimals
+	 * @throws Rejection 20005 for an unknown currency or too many decimals
+	 */
+	int orderDecimals(String chain, String currency, BigDecimal amount) {
+		Integer decimals = decimals(chain, currency);
+		if (decimals == null) {
+			throw new Rejection(20005, "Invalid parameter: unsupported currency " + currency + " on " + chain);
+		}
+		if (amount.stripTrailingZeros().scale() > decimals) {
+			throw new Rejection(20005, "Invalid parameter: amount has more than " + decimals + " decimals");
+		}
+		return decimals;
+	}
+
 	synchronized @Nullable Integer decimals(String chain, String currency) {
 		Entry entry = this.entries.get(key(chain, currency));
 		return (entry != null) ? entry.decimals() : null;

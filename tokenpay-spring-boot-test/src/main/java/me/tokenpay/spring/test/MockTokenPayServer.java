@@ -113,25 +113,35 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private final CurrencyTable currencies = new CurrencyTable();
 
-	private final PayoutStore store = new PayoutStore(this.currencies);
+	final PayoutStore store = new PayoutStore(this.currencies);
 
-	private final PayoutHandlers payouts;
+	private final PayoutHandlers payoutHandlers;
 
-	private final PayInStore payInStore = new PayInStore(this.currencies, this.store);
+	final PayInStore payInStore = new PayInStore(this.currencies, this.store);
 
-	private final PayInHandlers payIns;
+	private final PayInHandlers payInHandlers;
 
 	private final CurrencyHandlers currencyHandlers;
 
 	private final WalletHandlers walletHandlers = new WalletHandlers();
 
-	private final NotificationSender notifications;
+	final NotificationSender notifier;
 
-	private volatile String payoutEventType = NotificationEventType.PAYPAYOUT_SUCCESS.value();
-
-	private final FaultPlan faults = new FaultPlan();
+	private final FaultPlan faultPlan = new FaultPlan();
 
 	private final RateLimitWindow rateLimit = new RateLimitWindow();
+
+	private final MockPayouts payoutsView = new MockPayouts(this);
+
+	private final MockPayIns payInsView = new MockPayIns(this);
+
+	private final MockWallets walletsView = new MockWallets(this.walletHandlers);
+
+	private final MockBalances balancesView = new MockBalances(this.store, this.currencies);
+
+	private final MockFaults faultsView = new MockFaults(this.faultPlan, this.routes, this.rateLimit);
+
+	private final MockNotifications notificationsView;
 
 	private final RequestJournal journal = new RequestJournal();
 
@@ -152,10 +162,11 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.cipher = new SignatureCipher(credentials.appSecret());
 		this.merchants.put(DEFAULT_MERCHANT, credentials);
 		this.authenticator = new MockAuthenticator(this::merchantOf);
-		this.payouts = new PayoutHandlers(this.store);
-		this.payIns = new PayInHandlers(this.payInStore);
+		this.payoutHandlers = new PayoutHandlers(this.store);
+		this.payInHandlers = new PayInHandlers(this.payInStore);
 		this.currencyHandlers = new CurrencyHandlers(this.currencies, this.store);
-		this.notifications = new NotificationSender(credentials, generateCredentials());
+		this.notifier = new NotificationSender(credentials, generateCredentials());
+		this.notificationsView = new MockNotifications(this.notifier);
 		this.handlers.putAll(builtInHandlers());
 		this.executor = Executors.newCachedThreadPool(daemonThreads());
 		try {
@@ -296,245 +307,257 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Add or replace a payout, without touching the balance. A new payout is 1 USDT on
-	 * TRON with the order number {@code seed-<payoutId>}.
-	 * @param payoutId the payout id (its transaction id, which Cancel Payout takes)
-	 * @param state its state
+	 * Return the payouts: seed, inspect and settle them.
+	 * @return the payouts
+	 */
+	public MockPayouts payouts() {
+		return this.payoutsView;
+	}
+
+	/**
+	 * Return the pay-in orders: inspect, pay and expire them.
+	 * @return the pay-in orders
+	 */
+	public MockPayIns payIns() {
+		return this.payInsView;
+	}
+
+	/**
+	 * Return the monitored wallets.
+	 * @return the wallets
+	 */
+	public MockWallets wallets() {
+		return this.walletsView;
+	}
+
+	/**
+	 * Return the merchant's balances and the known currencies.
+	 * @return the balances
+	 */
+	public MockBalances balances() {
+		return this.balancesView;
+	}
+
+	/**
+	 * Return the faults: how the server misbehaves, and whether it enforces TokenPay's
+	 * rate limit.
+	 * @return the faults
+	 */
+	public MockFaults faults() {
+		return this.faultsView;
+	}
+
+	/**
+	 * Return the notifications the server delivers.
+	 * @return the notifications
+	 */
+	public MockNotifications notifications() {
+		return this.notificationsView;
+	}
+
+	/**
+	 * Misbehave on the next request that no payout or operation fault takes, as
+	 * {@code faults().enqueue(fault)}.
+	 * @param fault the misbehaviour
 	 * @return this server
 	 */
-	public MockTokenPayServer seedPayout(String payoutId, PayoutState state) {
-		Assert.hasText(payoutId, "Payout id must not be blank");
-		Assert.notNull(state, "State must not be null");
-		this.store.seed(payoutId, state, this.clock.instant());
+	public MockTokenPayServer enqueue(Fault fault) {
+		this.faultsView.enqueue(fault);
 		return this;
 	}
 
 	/**
-	 * Add a {@link PayoutState#PENDING pending} payout with a new id of TokenPay's form
-	 * (32 hex characters).
-	 * @return the payout id
+	 * Add or replace a payout.
+	 * @param payoutId the payout id
+	 * @param state its state
+	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#seed}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public MockTokenPayServer seedPayout(String payoutId, PayoutState state) {
+		payouts().seed(payoutId, state);
+		return this;
+	}
+
+	/**
+	 * Add a pending payout.
+	 * @return the payout id
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#seedOpen}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public String seedOpenPayout() {
-		byte[] id = new byte[16];
-		RANDOM.nextBytes(id);
-		String payoutId = HEX.formatHex(id);
-		seedPayout(payoutId, PayoutState.PENDING);
-		return payoutId;
+		return payouts().seedOpen();
 	}
 
 	/**
 	 * Return the state of a payout.
 	 * @param id the payout's transaction id or order number
-	 * @return its state or {@code null} if the server does not know it
+	 * @return its state or {@code null}
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#state}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public @Nullable PayoutState payoutState(String id) {
-		MockPayout payout = this.store.find(id);
-		return (payout != null) ? payout.state() : null;
+		return payouts().state(id);
 	}
 
 	/**
 	 * Return a payout.
 	 * @param id the payout's transaction id or order number
-	 * @return the payout or {@code null} if the server does not know it
+	 * @return the payout or {@code null}
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#get}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public @Nullable MockPayout payout(String id) {
-		return this.store.find(id);
+		return payouts().get(id);
 	}
 
 	/**
-	 * Return every payout, in the order they were created or seeded.
-	 * @return the payouts
-	 */
-	public List<MockPayout> payouts() {
-		return this.store.payouts();
-	}
-
-	/**
-	 * Mark a payout paid: state {@link PayoutState#SUCCESS}, with a pay time and an
-	 * on-chain transaction hash. A payout created with a {@code notify_url} gets a
-	 * signed, encrypted notification there (see {@link #notificationDeliveries()}).
+	 * Mark a payout paid.
 	 * @param id the payout's transaction id or order number
 	 * @return the payout
-	 * @throws IllegalArgumentException if the server does not know it
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#markPaid}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockPayout markPaid(String id) {
-		MockPayout payout = this.store.complete(id, PayoutState.SUCCESS, this.clock.instant());
-		String notifyUrl = payout.notifyUrl();
-		if (notifyUrl != null) {
-			this.notifications.send(notifyUrl, this.payoutEventType, "payout", payout.transactionId(),
-					this.store.detail(payout).toString());
-		}
-		return payout;
+		return payouts().markPaid(id);
 	}
 
 	/**
-	 * Mark a payout failed on chain: state {@link PayoutState#FAILED}, its amount
-	 * refunded to the balance if it was open.
+	 * Mark a payout failed on chain.
 	 * @param id the payout's transaction id or order number
 	 * @return the payout
-	 * @throws IllegalArgumentException if the server does not know it
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayouts#markFailed}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockPayout markFailed(String id) {
-		return this.store.complete(id, PayoutState.FAILED, this.clock.instant());
+		return payouts().markFailed(id);
 	}
 
 	/**
-	 * Return a pay-in order, closed first if it expired.
+	 * Return a pay-in order.
 	 * @param id the order's transaction id or order number
-	 * @return the order or {@code null} if the server does not know it
+	 * @return the order or {@code null}
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayIns#get}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public @Nullable MockPayIn payIn(String id) {
-		return this.payInStore.find(id, this.clock.instant());
+		return payIns().get(id);
 	}
 
 	/**
-	 * Return every pay-in order, in the order they were created.
-	 * @return the orders
-	 */
-	public List<MockPayIn> payIns() {
-		return this.payInStore.payIns(this.clock.instant());
-	}
-
-	/**
-	 * Mark an unpaid pay-in order paid, as when the customer's transfer is confirmed:
-	 * state {@link PayInState#SUCCESS} with a pay time, a transaction hash and a block
-	 * number; the merchant's balance of its currency grows by its amount. An order
-	 * created with a {@code notify_url} gets a signed, encrypted notification there.
+	 * Mark an unpaid pay-in order paid.
 	 * @param id the order's transaction id or order number
 	 * @return the order
-	 * @throws IllegalArgumentException if the server does not know it
-	 * @throws IllegalStateException if it is not {@link PayInState#NOTPAY}
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayIns#markPaid}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockPayIn markPayInPaid(String id) {
-		Instant now = this.clock.instant();
-		MockPayIn payIn = this.payInStore.pay(id, now);
-		String notifyUrl = payIn.notifyUrl();
-		if (notifyUrl != null) {
-			this.notifications.send(notifyUrl, TokenPayNotifications.PAY_IN_EVENT_TYPE, "transaction",
-					payIn.transactionId(), this.payInStore.detail(payIn, now).toString());
-		}
-		return payIn;
+		return payIns().markPaid(id);
 	}
 
 	/**
-	 * Let an unpaid pay-in order expire now: state {@link PayInState#CLOSED}. Orders also
-	 * expire by themselves once the server's clock passes their {@code expire_second}.
+	 * Let an unpaid pay-in order expire now.
 	 * @param id the order's transaction id or order number
 	 * @return the order
-	 * @throws IllegalArgumentException if the server does not know it
-	 * @throws IllegalStateException if it is not {@link PayInState#NOTPAY}
+	 * @deprecated since 0.1.0 for removal; use {@link MockPayIns#expire}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockPayIn expirePayIn(String id) {
-		return this.payInStore.expire(id, this.clock.instant());
+		return payIns().expire(id);
 	}
 
 	/**
 	 * Return a monitored wallet.
-	 * @param chain the chain, such as {@code TRON}
+	 * @param chain the chain
 	 * @param walletAddress the address
-	 * @return the wallet, {@code null} if the server does not monitor it
+	 * @return the wallet or {@code null}
+	 * @deprecated since 0.1.0 for removal; use {@link MockWallets#get}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public @Nullable MockWallet wallet(String chain, String walletAddress) {
-		return this.walletHandlers.wallet(chain, walletAddress);
+		return wallets().get(chain, walletAddress);
 	}
 
 	/**
-	 * Return every monitored wallet, oldest first.
-	 * @return the wallets
-	 */
-	public List<MockWallet> wallets() {
-		return this.walletHandlers.wallets();
-	}
-
-	/**
-	 * Set the waits before each attempt to deliver a notification: the first is the wait
-	 * after the payout or order was paid, each next one the wait after a failed attempt.
-	 * By default ten attempts after 0, 100, 200, 300 and 500 ms, 1, 1, 2, 2 and 3 s:
-	 * TokenPay's schedule (0s/15s/30s/3m/10m/20m/30m/60m/3h/6h) compressed.
-	 * @param delays the waits, at least one
+	 * Set the waits before each attempt to deliver a notification.
+	 * @param delays the waits
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#schedule}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer notificationSchedule(Duration... delays) {
-		Assert.notEmpty(delays, "Delays must not be empty");
-		this.notifications.schedule(List.of(delays));
+		notifications().schedule(delays);
 		return this;
 	}
 
 	/**
-	 * Deliver every notification this many times, one copy after the other, each copy
-	 * resent until acknowledged: as TokenPay may deliver a notification again after it
-	 * was acknowledged.
-	 * @param copies the number of copies, 1 by default
+	 * Deliver every notification this many times.
+	 * @param copies the number of copies
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#copies}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer notificationCopies(int copies) {
-		Assert.isTrue(copies > 0, "Copies must be positive");
-		this.notifications.copies(copies);
+		notifications().copies(copies);
 		return this;
 	}
 
 	/**
-	 * Spoil the next notification, every attempt of it.
+	 * Spoil the next notification.
 	 * @param tamper how to spoil it
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#tamperNext}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer tamperNextNotification(NotificationTamper tamper) {
-		Assert.notNull(tamper, "Tamper must not be null");
-		this.notifications.tamperNext(tamper);
+		notifications().tamperNext(tamper);
 		return this;
 	}
 
 	/**
-	 * Set the event type of payout notifications: {@code PAYPAYOUT.SUCCESS} by default,
-	 * as TokenPay's English pages say, or {@code PAYPAYANOTHER.SUCCESS}, as its Chinese
-	 * pages say.
+	 * Set the event type of payout notifications.
 	 * @param eventType the event type
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#payoutEventType}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer payoutNotificationEventType(NotificationEventType eventType) {
-		this.payoutEventType = eventType.value();
+		notifications().payoutEventType(eventType);
 		return this;
 	}
 
 	/**
-	 * Return every notification delivery attempt since start or the last
-	 * {@link #reset()}, oldest first.
+	 * Return every notification delivery attempt.
 	 * @return the attempts
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#deliveries}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public List<NotificationDelivery> notificationDeliveries() {
-		return this.notifications.deliveries();
+		return notifications().deliveries();
 	}
 
 	/**
-	 * Wait until every notification sent so far was acknowledged or ran out of attempts.
+	 * Wait until every notification sent so far settled.
 	 * @param timeout the longest wait
-	 * @return every delivery attempt, oldest first
-	 * @throws IllegalStateException if some are still being delivered after the timeout
+	 * @return every delivery attempt
+	 * @deprecated since 0.1.0 for removal; use {@link MockNotifications#await}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public List<NotificationDelivery> awaitNotifications(Duration timeout) {
-		try {
-			return this.notifications.awaitSettled(timeout);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for notifications", ex);
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException(ex.getMessage(), ex);
-		}
+		return notifications().await(timeout);
 	}
 
 	/**
-	 * Set the merchant's balance of a currency. Every known currency that was never
-	 * seeded holds 1,000,000.
-	 * @param chain the chain, such as {@code TRON}
-	 * @param currency the currency, such as {@code USDT}
+	 * Set the merchant's balance of a currency.
+	 * @param chain the chain
+	 * @param currency the currency
 	 * @param amount the balance in major units
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockBalances#seed}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer seedBalance(String chain, String currency, BigDecimal amount) {
-		Assert.isTrue(amount.signum() >= 0, "Balance must not be negative");
-		this.store.seedBalance(chain, currency, amount);
+		balances().seed(chain, currency, amount);
 		return this;
 	}
 
@@ -543,97 +566,87 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @param chain the chain
 	 * @param currency the currency
 	 * @return the balance in major units
+	 * @deprecated since 0.1.0 for removal; use {@link MockBalances#get}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public BigDecimal balance(String chain, String currency) {
-		return this.store.balance(chain, currency);
+		return balances().get(chain, currency);
 	}
 
 	/**
-	 * Add a currency that payouts, pay-ins, the balance inquiry and the currency list
-	 * know, or change its decimals. Known by default: TRON/TRX and TRON/USDT (6),
-	 * ETHEREUM/ETH (18), ETHEREUM/USDT (6), BSC/BNB and BSC/USDT (18).
+	 * Add a currency or change its decimals.
 	 * @param chain the chain
 	 * @param currency the currency
 	 * @param decimals its decimals
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockBalances#seedCurrency}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer seedCurrency(String chain, String currency, int decimals) {
-		Assert.isTrue(decimals >= 0, "Decimals must not be negative");
-		this.currencies.seed(chain, currency, decimals);
+		balances().seedCurrency(chain, currency, decimals);
 		return this;
 	}
 
 	/**
-	 * Misbehave on the next request that no payout or operation fault takes. Faults queue
-	 * up in order.
+	 * Misbehave on the next request of an operation.
+	 * @param operation the operation name
 	 * @param fault the misbehaviour
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockFaults#enqueueFor}
 	 */
-	public MockTokenPayServer enqueue(Fault fault) {
-		Assert.notNull(fault, "Fault must not be null");
-		this.faults.enqueue(fault);
-		return this;
-	}
-
-	/**
-	 * Misbehave on the next request of an operation. Faults queue up in order.
-	 * @param operation {@code create-payout}, {@code query-payout},
-	 * {@code cancel-payout}, {@code create-pay-in}, {@code query-pay-in},
-	 * {@code close-pay-in}, {@code list-currencies} or {@code get-balance}
-	 * @param fault the misbehaviour
-	 * @return this server
-	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer enqueueFor(String operation, Fault fault) {
-		Assert.notNull(fault, "Fault must not be null");
-		this.routes.checkKnown(operation);
-		this.faults.enqueueFor(operation, fault);
+		faults().enqueueFor(operation, fault);
 		return this;
 	}
 
 	/**
-	 * Misbehave on every request about a payout until {@link #clearFaults()}: a request
-	 * whose payout id, {@code transaction_id} or {@code out_trade_no} is the given id.
+	 * Misbehave on every request about a payout.
 	 * @param payoutId the payout's transaction id or order number
 	 * @param fault the misbehaviour
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockFaults#injectForPayout}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer injectForPayout(String payoutId, Fault fault) {
-		Assert.notNull(fault, "Fault must not be null");
-		this.faults.injectForPayout(payoutId, fault);
+		faults().injectForPayout(payoutId, fault);
 		return this;
 	}
 
 	/**
-	 * Misbehave at random on a share of requests, reproducibly for a seed.
-	 * @param rate the share of requests, between 0 and 1
+	 * Misbehave at random on a share of requests.
+	 * @param rate the share of requests
 	 * @param seed the seed of the random choice
 	 * @param faults the faults to choose from
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockFaults#injectRandomly}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer injectRandomly(double rate, long seed, Fault... faults) {
-		Assert.isTrue(rate >= 0 && rate <= 1, "Rate must be between 0 and 1");
-		Assert.notEmpty(faults, "Faults must not be empty");
-		this.faults.injectRandomly(rate, seed, List.of(faults));
+		faults().injectRandomly(rate, seed, faults);
 		return this;
 	}
 
 	/**
-	 * Forget every queued, per-operation, per-payout and random fault.
+	 * Forget every fault.
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockFaults#clear}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer clearFaults() {
-		this.faults.clear();
+		faults().clear();
 		return this;
 	}
 
 	/**
-	 * Refuse more than {@value #RATE_LIMIT_PER_SECOND} requests per second per app id
-	 * with code 11001, as TokenPay documents.
+	 * Enforce TokenPay's rate limit or not.
 	 * @param enforced whether to enforce the limit
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link MockFaults#enforceRateLimit}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer enforceRateLimit(boolean enforced) {
-		this.rateLimit.enforce(enforced);
+		faults().enforceRateLimit(enforced);
 		return this;
 	}
 
@@ -654,7 +667,10 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * Set the path that Cancel Payout answers on.
 	 * @param path the path, {@code /v1/payanother/close} by default
 	 * @return this server
+	 * @deprecated since 0.1.0 for removal; use {@link #operationPath} with
+	 * {@code cancel-payout}
 	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public MockTokenPayServer cancelPayoutPath(String path) {
 		return operationPath(PayoutTemplate.CANCEL_PAYOUT.name(), path);
 	}
@@ -666,7 +682,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 */
 	public MockTokenPayServer payoutIdField(String field) {
 		Assert.hasText(field, "Field must not be blank");
-		this.payouts.payoutIdField(field);
+		this.payoutHandlers.payoutIdField(field);
 		return this;
 	}
 
@@ -761,12 +777,12 @@ public final class MockTokenPayServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public MockTokenPayServer reset() {
-		this.faults.clear();
+		this.faultPlan.clear();
 		this.clock = Clock.systemUTC();
 		this.routes.reset();
 		this.handlers.clear();
 		this.handlers.putAll(builtInHandlers());
-		this.payouts.payoutIdField(DEFAULT_PAYOUT_ID_FIELD);
+		this.payoutHandlers.payoutIdField(DEFAULT_PAYOUT_ID_FIELD);
 		this.authenticator.reset();
 		this.journal.clear();
 		this.store.clear();
@@ -774,8 +790,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.walletHandlers.clear();
 		this.currencies.reset();
 		this.rateLimit.reset();
-		this.notifications.reset();
-		this.payoutEventType = NotificationEventType.PAYPAYOUT_SUCCESS.value();
+		this.notificationsView.reset();
 		return this;
 	}
 
@@ -795,7 +810,14 @@ public final class MockTokenPayServer implements AutoCloseable {
 		this.front.close();
 		this.httpServer.stop(0);
 		this.executor.shutdownNow();
-		this.notifications.close();
+		this.notifier.close();
+	}
+
+	/**
+	 * Return the time on the server's clock.
+	 */
+	Instant now() {
+		return this.clock.instant();
 	}
 
 	@Override
@@ -805,8 +827,8 @@ public final class MockTokenPayServer implements AutoCloseable {
 
 	private Map<String, MockOperationHandler> builtInHandlers() {
 		Map<String, MockOperationHandler> handlers = new LinkedHashMap<>();
-		handlers.putAll(this.payouts.handlers());
-		handlers.putAll(this.payIns.handlers());
+		handlers.putAll(this.payoutHandlers.handlers());
+		handlers.putAll(this.payInHandlers.handlers());
 		handlers.putAll(this.currencyHandlers.handlers());
 		handlers.putAll(this.walletHandlers.handlers());
 		return handlers;
@@ -821,7 +843,7 @@ public final class MockTokenPayServer implements AutoCloseable {
 			String signedPath = (rawQuery != null) ? path + "?" + rawQuery : path;
 			Map<String, String> query = parseQuery(rawQuery);
 			String operation = this.routes.operation(path);
-			Fault fault = this.faults.choose(operation, ids(body, query));
+			Fault fault = this.faultPlan.choose(operation, ids(body, query));
 			Answer answer = (fault != null) ? faultyAnswer(fault, operation, method, signedPath, query, exchange, body)
 					: judge(operation, method, signedPath, query, exchange.getRequestHeaders(), body);
 			record(exchange, signedPath, body, answer, fault);
@@ -836,10 +858,10 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	private List<String> ids(byte[] body, Map<String, String> query) {
-		if (!this.faults.hasPayoutFaults()) {
+		if (!this.faultPlan.hasPayoutFaults()) {
 			return List.of();
 		}
-		List<String> ids = new ArrayList<>(this.payouts.ids(body));
+		List<String> ids = new ArrayList<>(this.payoutHandlers.ids(body));
 		ids.addAll(query.values());
 		return ids;
 	}

@@ -54,14 +54,7 @@ final class PayInStore {
 	 * order number in use
 	 */
 	synchronized MockPayIn create(CreateRequest request, Instant now) {
-		Integer decimals = this.currencies.decimals(request.chain(), request.currency());
-		if (decimals == null) {
-			throw new Rejection(20005,
-					"Invalid parameter: unsupported currency " + request.currency() + " on " + request.chain());
-		}
-		if (request.amount().stripTrailingZeros().scale() > decimals) {
-			throw new Rejection(20005, "Invalid parameter: amount has more than " + decimals + " decimals");
-		}
+		int decimals = this.currencies.orderDecimals(request.chain(), request.currency(), request.amount());
 		if (this.transactionIdByOutTradeNo.containsKey(request.outTradeNo())) {
 			throw new Rejection(12001, "Data is existed");
 		}

@@ -56,14 +56,7 @@ final class PayoutStore {
 	 * or too many decimals, 20002 for a balance too low
 	 */
 	synchronized MockPayout create(CreateRequest request, Instant now) {
-		Integer decimals = this.currencies.decimals(request.chain(), request.currency());
-		if (decimals == null) {
-			throw new Rejection(20005,
-					"Invalid parameter: unsupported currency " + request.currency() + " on " + request.chain());
-		}
-		if (request.amount().stripTrailingZeros().scale() > decimals) {
-			throw new Rejection(20005, "Invalid parameter: amount has more than " + decimals + " decimals");
-		}
+		int decimals = this.currencies.orderDecimals(request.chain(), request.currency(), request.amount());
 		String outTradeNo = (request.outTradeNo() != null) ? request.outTradeNo() : randomHex(16);
 		if (this.transactionIdByOutTradeNo.containsKey(outTradeNo)) {
 			throw new Rejection(12001, "Data is existed");

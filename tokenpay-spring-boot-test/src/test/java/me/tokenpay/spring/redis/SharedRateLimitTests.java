@@ -52,8 +52,8 @@ class SharedRateLimitTests {
 
 	@BeforeEach
 	void enforceTheGatewaysLimit() {
-		this.first.enforceRateLimit(true);
-		this.second.enforceRateLimit(true);
+		this.first.faults().enforceRateLimit(true);
+		this.second.faults().enforceRateLimit(true);
 	}
 
 	@AfterEach
@@ -73,13 +73,13 @@ class SharedRateLimitTests {
 			.isInstanceOf(RedisTokenPayRateLimiter.class));
 		List<Callable<String>> calls = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			String payoutId = this.first.seedOpenPayout();
+			String payoutId = this.first.payouts().seedOpen();
 			TokenPayMerchants merchants = this.instances.get(i % 3).getBean(TokenPayMerchants.class);
 			calls.add(() -> outcome(() -> merchants.get("first").cancelPayout(payoutId)));
 		}
 		List<Callable<String>> secondCalls = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			String payoutId = this.second.seedOpenPayout();
+			String payoutId = this.second.payouts().seedOpen();
 			TokenPayMerchants merchants = this.instances.get(i % 3).getBean(TokenPayMerchants.class);
 			secondCalls.add(() -> outcome(() -> merchants.get("second").cancelPayout(payoutId)));
 		}
@@ -111,15 +111,15 @@ class SharedRateLimitTests {
 		this.instances.add(reject);
 		TokenPayMerchants localMerchants = local.getBean(TokenPayMerchants.class);
 		TokenPayMerchants rejectMerchants = reject.getBean(TokenPayMerchants.class);
-		localMerchants.get("first").cancelPayout(this.first.seedOpenPayout());
-		rejectMerchants.get("first").cancelPayout(this.first.seedOpenPayout());
+		localMerchants.get("first").cancelPayout(this.first.payouts().seedOpen());
+		rejectMerchants.get("first").cancelPayout(this.first.payouts().seedOpen());
 		redis.stop();
 		try {
 			this.first.reset();
-			assertThat(outcome(() -> localMerchants.get("first").cancelPayout(this.first.seedOpenPayout())))
+			assertThat(outcome(() -> localMerchants.get("first").cancelPayout(this.first.payouts().seedOpen())))
 				.isEqualTo("ok");
 			assertThat(this.first.requests()).hasSize(1);
-			assertThat(outcome(() -> rejectMerchants.get("first").cancelPayout(this.first.seedOpenPayout())))
+			assertThat(outcome(() -> rejectMerchants.get("first").cancelPayout(this.first.payouts().seedOpen())))
 				.isEqualTo("rate-limited");
 			assertThat(this.first.requests()).as("nothing sent when the store fails and rejects").hasSize(1);
 		}

@@ -112,15 +112,15 @@ class AnswerBindingPropertyTests {
 					.ifPresent((order) -> assertThat(order.outTradeNo()).isIn(outTradeNo, null));
 			}
 		}
-		server.clearFaults();
+		server.faults().clear();
 	}
 
 	private static void inject(Case c, String outTradeNo, Fault fault) {
 		if (c.lasting()) {
-			server.injectForPayout(outTradeNo, fault);
+			server.faults().injectForPayout(outTradeNo, fault);
 		}
 		else {
-			server.enqueueFor(c.operation(), fault);
+			server.faults().enqueueFor(c.operation(), fault);
 		}
 	}
 

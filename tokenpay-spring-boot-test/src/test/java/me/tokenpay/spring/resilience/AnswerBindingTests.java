@@ -63,7 +63,7 @@ class AnswerBindingTests {
 	@Test
 	void createAnsweredAboutAnotherOrderEveryTimeStaysUnknownWithItsOutTradeNo() {
 		String outTradeNo = outTradeNo();
-		this.server.injectForPayout(outTradeNo, Fault.answerAbout("someone-elses-order"));
+		this.server.faults().injectForPayout(outTradeNo, Fault.answerAbout("someone-elses-order"));
 		assertUnknownCreate(outTradeNo);
 	}
 
@@ -72,14 +72,14 @@ class AnswerBindingTests {
 			"currency, TRX", "chain, ETHEREUM", "to_address, TSomeoneElse", "decimals, 2147483647", "decimals, -1" })
 	void createAnsweredWithAnotherMoneyFieldEveryTimeStaysUnknownWithItsOutTradeNo(String field, String value) {
 		String outTradeNo = outTradeNo();
-		this.server.injectForPayout(outTradeNo, Fault.fieldDiffers(field, number(value)));
+		this.server.faults().injectForPayout(outTradeNo, Fault.fieldDiffers(field, number(value)));
 		assertUnknownCreate(outTradeNo);
 	}
 
 	@Test
 	void createWhoseAnswerDiffersButWhoseQueryConfirmsTheRequestIsTheQueriedPayout() {
 		String outTradeNo = outTradeNo();
-		this.server.enqueueFor("create-payout", Fault.fieldDiffers("amount", 99000000));
+		this.server.faults().enqueueFor("create-payout", Fault.fieldDiffers("amount", 99000000));
 		Payout payout = this.client.template().payouts().create(payoutRequest(outTradeNo));
 		assertThat(payout.outTradeNo()).isEqualTo(outTradeNo);
 		assertThat(payout.amount()).isEqualByComparingTo(AMOUNT);
@@ -90,7 +90,7 @@ class AnswerBindingTests {
 	void queryAnsweredAboutAnotherOrderIsAMismatchCarryingTheAskedId() {
 		String outTradeNo = outTradeNo();
 		this.client.template().payouts().create(payoutRequest(outTradeNo));
-		this.server.enqueueFor("query-payout", Fault.answerAbout("someone-elses-order"));
+		this.server.faults().enqueueFor("query-payout", Fault.answerAbout("someone-elses-order"));
 		assertThatExceptionOfType(TokenPayMismatchedResponseException.class)
 			.isThrownBy(() -> this.client.template().payouts().getByOutTradeNo(outTradeNo))
 			.satisfies((ex) -> {
@@ -105,7 +105,7 @@ class AnswerBindingTests {
 	void queryByTransactionIdAnsweredAboutAnotherPayoutIsAMismatch() {
 		Payout created = this.client.template().payouts().create(payoutRequest(outTradeNo()));
 		String transactionId = created.transactionId();
-		this.server.enqueueFor("query-payout", Fault.fieldDiffers("transaction_id", "f".repeat(32)));
+		this.server.faults().enqueueFor("query-payout", Fault.fieldDiffers("transaction_id", "f".repeat(32)));
 		assertThatExceptionOfType(TokenPayMismatchedResponseException.class)
 			.isThrownBy(() -> this.client.template().payouts().get(PayoutQuery.byTransactionId(transactionId)))
 			.satisfies((ex) -> assertThat(ex.getId()).isEqualTo(transactionId));
@@ -115,7 +115,7 @@ class AnswerBindingTests {
 	void payInQueryAnsweredAboutAnotherOrderIsAMismatch() {
 		String outTradeNo = outTradeNo();
 		this.client.template().payIns().create(payInRequest(outTradeNo));
-		this.server.enqueueFor("query-pay-in", Fault.answerAbout("someone-elses-order"));
+		this.server.faults().enqueueFor("query-pay-in", Fault.answerAbout("someone-elses-order"));
 		assertThatExceptionOfType(TokenPayMismatchedResponseException.class)
 			.isThrownBy(() -> this.client.template().payIns().getByOutTradeNo(outTradeNo))
 			.satisfies((ex) -> assertThat(ex.getId()).isEqualTo(outTradeNo));
@@ -124,7 +124,7 @@ class AnswerBindingTests {
 	@Test
 	void payInCreateAnsweredAboutAnotherOrderEveryTimeStaysUnknownWithItsOutTradeNo() {
 		String outTradeNo = outTradeNo();
-		this.server.injectForPayout(outTradeNo, Fault.answerAbout("someone-elses-order"));
+		this.server.faults().injectForPayout(outTradeNo, Fault.answerAbout("someone-elses-order"));
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
 			.isThrownBy(() -> this.client.template().payIns().create(payInRequest(outTradeNo)))
 			.satisfies((ex) -> assertThat(ex.getId()).isEqualTo(outTradeNo));
@@ -134,7 +134,7 @@ class AnswerBindingTests {
 	@Test
 	void payInCreateEchoingAnotherCurrencyIsResolvedByItsQuery() {
 		String outTradeNo = outTradeNo();
-		this.server.enqueueFor("create-pay-in", Fault.fieldDiffers("currency", "TRX"));
+		this.server.faults().enqueueFor("create-pay-in", Fault.fieldDiffers("currency", "TRX"));
 		PayInOrder order = this.client.template().payIns().create(payInRequest(outTradeNo));
 		assertThat(order.outTradeNo()).isEqualTo(outTradeNo);
 		assertThat(order.transaction()).isNotNull();
@@ -146,10 +146,10 @@ class AnswerBindingTests {
 	void payInCloseRefusedThenQueriedAboutAnotherClosedOrderIsNotAlreadyClosed() {
 		String outTradeNo = outTradeNo();
 		this.client.template().payIns().create(payInRequest(outTradeNo));
-		String transactionId = this.server.payIns().get(0).transactionId();
-		this.server.expirePayIn(transactionId);
-		this.server.enqueueFor("close-pay-in", Fault.gatewayCode(20005));
-		this.server.enqueueFor("query-pay-in", Fault.fieldDiffers("transaction_id", "f".repeat(32)));
+		String transactionId = this.server.payIns().all().get(0).transactionId();
+		this.server.payIns().expire(transactionId);
+		this.server.faults().enqueueFor("close-pay-in", Fault.gatewayCode(20005));
+		this.server.faults().enqueueFor("query-pay-in", Fault.fieldDiffers("transaction_id", "f".repeat(32)));
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> this.client.template().payIns().close(transactionId))
 			.satisfies((ex) -> {
@@ -164,7 +164,7 @@ class AnswerBindingTests {
 	void outOfRangeNumbersInAQueryAreAnInvalidAnswer(String field, String value) {
 		String outTradeNo = outTradeNo();
 		this.client.template().payouts().create(payoutRequest(outTradeNo));
-		this.server.enqueueFor("query-payout", Fault.fieldDiffers(field, number(value)));
+		this.server.faults().enqueueFor("query-payout", Fault.fieldDiffers(field, number(value)));
 		assertThatExceptionOfType(TokenPayUnexpectedResponseException.class)
 			.isThrownBy(() -> this.client.template().payouts().getByOutTradeNo(outTradeNo))
 			.withMessageContaining("'" + field + "'")
@@ -175,7 +175,7 @@ class AnswerBindingTests {
 	void hugeDecimalsInAPayInQueryAreAnInvalidAnswer() {
 		String outTradeNo = outTradeNo();
 		this.client.template().payIns().create(payInRequest(outTradeNo));
-		this.server.enqueueFor("query-pay-in", Fault.fieldDiffers("decimals", Integer.MAX_VALUE));
+		this.server.faults().enqueueFor("query-pay-in", Fault.fieldDiffers("decimals", Integer.MAX_VALUE));
 		assertThatExceptionOfType(TokenPayUnexpectedResponseException.class)
 			.isThrownBy(() -> this.client.template().payIns().getByOutTradeNo(outTradeNo))
 			.withMessageContaining("'decimals'");
@@ -191,7 +191,7 @@ class AnswerBindingTests {
 				assertThat(ex.getCause()).isInstanceOf(TokenPayException.class);
 			});
 		assertThat(creates(PayoutTemplate.CREATE_PAYOUT.path())).isOne();
-		assertThat(this.server.payouts()).singleElement()
+		assertThat(this.server.payouts().all()).singleElement()
 			.satisfies((payout) -> assertThat(payout.outTradeNo()).isEqualTo(outTradeNo));
 	}
 

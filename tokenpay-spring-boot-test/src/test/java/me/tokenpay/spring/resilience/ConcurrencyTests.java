@@ -57,11 +57,12 @@ class ConcurrencyTests {
 			List<String> payoutIds = new ArrayList<>();
 			for (int i = 0; i < CALLS; i++) {
 				String payoutId = String.format("load-%05d", i);
-				server.seedPayout(payoutId, PayoutState.PENDING);
+				server.payouts().seed(payoutId, PayoutState.PENDING);
 				payoutIds.add(payoutId);
 			}
-			server.injectRandomly(0.03, 20250601L, Fault.httpStatus(503), Fault.connectionReset(),
-					Fault.gatewayCode(11001), Fault.htmlErrorPage());
+			server.faults()
+				.injectRandomly(0.03, 20250601L, Fault.httpStatus(503), Fault.connectionReset(),
+						Fault.gatewayCode(11001), Fault.htmlErrorPage());
 			TokenPayTemplate template = client.template();
 			Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
 			List<Throwable> unexpected = new CopyOnWriteArrayList<>();
@@ -120,10 +121,11 @@ class ConcurrencyTests {
 						"tokenpay.retry.deadline=20s")) {
 			List<String> payoutIds = new ArrayList<>();
 			for (int i = 0; i < 640; i++) {
-				payoutIds.add(server.seedOpenPayout());
+				payoutIds.add(server.payouts().seedOpen());
 			}
-			server.injectRandomly(0.2, 20261204L, Fault.connectionReset(), Fault.resetAfterApplying(),
-					Fault.delay(Duration.ofMillis(800)), Fault.httpStatus(503), Fault.gatewayCode(11001));
+			server.faults()
+				.injectRandomly(0.2, 20261204L, Fault.connectionReset(), Fault.resetAfterApplying(),
+						Fault.delay(Duration.ofMillis(800)), Fault.httpStatus(503), Fault.gatewayCode(11001));
 			TokenPayTemplate template = client.template();
 			Map<String, TokenPayException> failures = new ConcurrentHashMap<>();
 			ExecutorService executor = Executors.newFixedThreadPool(THREADS, namedThreads());

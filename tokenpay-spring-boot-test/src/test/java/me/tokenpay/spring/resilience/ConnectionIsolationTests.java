@@ -157,8 +157,8 @@ class ConnectionIsolationTests {
 	void mockBytesBehindTheBodyAreNeverReadAsTheNextCallsAnswer(String factory) {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = client(server, factory)) {
-			String payoutId = server.seedOpenPayout();
-			server.enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
+			String payoutId = server.payouts().seedOpen();
+			server.faults().enqueueFor("query-payout", Fault.bytesBehindBody(SMUGGLED));
 			assertThat(client.template().payouts().get(PayoutQuery.byTransactionId(payoutId)).transactionId())
 				.isEqualTo(payoutId);
 			assertThat(client.template().cancelPayout(payoutId).requestId()).isNotEqualTo("SMUGGLED-1");
@@ -171,8 +171,8 @@ class ConnectionIsolationTests {
 	void mockHeadersDrippedByteByByteEndAtTheReadTimeout(String factory) {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = client(server, factory, "tokenpay.read-timeout=1s")) {
-			String payoutId = server.seedOpenPayout();
-			server.enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
+			String payoutId = server.payouts().seedOpen();
+			server.faults().enqueueFor("query-payout", Fault.drippingHeaders(Duration.ofMillis(200)));
 			assertTimeoutPreemptively(Duration.ofSeconds(30),
 					() -> assertThatExceptionOfType(TokenPayTimeoutException.class)
 						.isThrownBy(() -> client.template().payouts().get(PayoutQuery.byTransactionId(payoutId))));
@@ -183,8 +183,8 @@ class ConnectionIsolationTests {
 	void oneHugeHeaderIsRefusedAndTheConnectionDiscarded() {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.retry.max-attempts=1")) {
-			String payoutId = server.seedOpenPayout();
-			server.enqueueFor("query-payout", Fault.hugeHeaders(1024 * 1024));
+			String payoutId = server.payouts().seedOpen();
+			server.faults().enqueueFor("query-payout", Fault.hugeHeaders(1024 * 1024));
 			assertThatExceptionOfType(TokenPayResponseHeadersTooLargeException.class)
 				.isThrownBy(() -> client.template().payouts().get(PayoutQuery.byTransactionId(payoutId)))
 				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isTrue());

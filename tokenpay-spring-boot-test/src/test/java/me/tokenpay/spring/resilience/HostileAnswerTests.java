@@ -414,12 +414,12 @@ class HostileAnswerTests {
 		all[0] = "tokenpay.retry.max-attempts=1";
 		System.arraycopy(properties, 0, all, 1, properties.length);
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.mock, all)) {
-			String payoutId = this.mock.seedOpenPayout();
+			String payoutId = this.mock.payouts().seedOpen();
 			this.mock.enqueue(fault);
 			T ex = fail(client, payoutId, type);
-			String next = this.mock.seedOpenPayout();
+			String next = this.mock.payouts().seedOpen();
 			assertThat(client.template().cancelPayout(next).code()).isZero();
-			assertThat(this.mock.payoutState(next)).isEqualTo(PayoutState.CLOSED);
+			assertThat(this.mock.payouts().state(next)).isEqualTo(PayoutState.CLOSED);
 			return ex;
 		}
 	}

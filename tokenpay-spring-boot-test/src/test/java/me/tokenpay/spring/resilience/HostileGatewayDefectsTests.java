@@ -286,7 +286,7 @@ class HostileGatewayDefectsTests {
 	void createAnsweredWithARetryableStatusIsSentOnceByTheDefaultClient(int status) {
 		try (MockTokenPayServer server = MockTokenPayServer.start();
 				TestTokenPayClient client = TestTokenPayClient.create(server, "tokenpay.payout.resolve-attempts=0")) {
-			server.enqueueFor("create-payout", Fault.httpStatus(status));
+			server.faults().enqueueFor("create-payout", Fault.httpStatus(status));
 			assertThatExceptionOfType(TokenPayException.class).isThrownBy(() -> client.template()
 				.payouts()
 				.create(CreatePayoutRequest.builder(BigDecimal.ONE, Chain.TRON, "USDT", "TAddress").build()));

@@ -73,7 +73,7 @@ class MisconfigurationTests {
 						.doesNotContain(right.appSecret());
 				});
 			assertThat(this.server.requests()).hasSize(1);
-			assertThat(this.server.payouts()).isEmpty();
+			assertThat(this.server.payouts().all()).isEmpty();
 		}
 	}
 
@@ -89,7 +89,7 @@ class MisconfigurationTests {
 					assertThat(ex.isOutcomeUnknown()).isFalse();
 					assertThat(ex.getMessage()).contains("tokenpay.app-id");
 				});
-			assertThat(this.server.payouts()).isEmpty();
+			assertThat(this.server.payouts().all()).isEmpty();
 		}
 	}
 

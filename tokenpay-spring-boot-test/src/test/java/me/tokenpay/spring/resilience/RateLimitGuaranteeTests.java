@@ -37,8 +37,8 @@ class RateLimitGuaranteeTests {
 								() -> RestClient.builder().requestInterceptor(DelayedSends.interceptor(20261204L))),
 						"tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.max-wait=30s",
 						"tokenpay.retry.max-attempts=1", "tokenpay.retry.deadline=60s")) {
-			server.enforceRateLimit(true);
-			String payoutId = server.seedOpenPayout();
+			server.faults().enforceRateLimit(true);
+			String payoutId = server.payouts().seedOpen();
 			AtomicInteger succeeded = new AtomicInteger();
 			ExecutorService executor = Executors.newFixedThreadPool(8);
 			try {

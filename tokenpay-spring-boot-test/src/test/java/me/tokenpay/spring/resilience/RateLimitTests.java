@@ -35,11 +35,11 @@ class RateLimitTests {
 	void defaultLimiterKeepsSequentialCallsUnderTheGatewayLimit() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.rate-limit.enabled=true",
 				"tokenpay.retry.max-attempts=1")) {
-			client.template().cancelPayout(this.server.seedOpenPayout());
+			client.template().cancelPayout(this.server.payouts().seedOpen());
 			this.server.reset();
-			this.server.enforceRateLimit(true);
+			this.server.faults().enforceRateLimit(true);
 			for (int i = 0; i < 20; i++) {
-				assertThat(client.template().cancelPayout(this.server.seedOpenPayout()).code()).isZero();
+				assertThat(client.template().cancelPayout(this.server.payouts().seedOpen()).code()).isZero();
 			}
 			assertThat(this.server.requests()).hasSize(20).extracting(MockTokenPayRequest::code).containsOnly(0);
 		}
@@ -49,11 +49,11 @@ class RateLimitTests {
 	void withoutLimiterSequentialCallsRunIntoTheGatewayLimit() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.rate-limit.enabled=false",
 				"tokenpay.retry.max-attempts=1")) {
-			this.server.enforceRateLimit(true);
+			this.server.faults().enforceRateLimit(true);
 			List<Integer> codes = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
 				try {
-					codes.add(client.template().cancelPayout(this.server.seedOpenPayout()).code());
+					codes.add(client.template().cancelPayout(this.server.payouts().seedOpen()).code());
 				}
 				catch (TokenPayApiException ex) {
 					codes.add(ex.getCode());
@@ -68,8 +68,8 @@ class RateLimitTests {
 	void callerBeyondMaxWaitFailsWithRateLimitExceptionAndNothingIsSent() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.rate-limit.enabled=true",
 				"tokenpay.rate-limit.permits=1", "tokenpay.rate-limit.max-wait=0ms")) {
-			client.template().cancelPayout(this.server.seedOpenPayout());
-			String payoutId = this.server.seedOpenPayout();
+			client.template().cancelPayout(this.server.payouts().seedOpen());
+			String payoutId = this.server.payouts().seedOpen();
 			assertThatExceptionOfType(TokenPayRateLimitException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
 				.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());

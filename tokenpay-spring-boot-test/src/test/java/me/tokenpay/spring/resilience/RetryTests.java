@@ -70,7 +70,7 @@ class RetryTests {
 	@MethodSource("retryableFaults")
 	void retryableFailureIsRetriedWithFreshSignatureThenSucceeds(Fault fault) {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server)) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(fault).enqueue(fault);
 			CancelPayoutResponse response = client.template().cancelPayout(payoutId);
 			assertThat(response.code()).isZero();
@@ -81,7 +81,7 @@ class RetryTests {
 			assertFreshlySigned(requests);
 			assertThat(requests).extracting(MockTokenPayRequest::bodyAsString)
 				.containsOnly(requests.get(0).bodyAsString());
-			assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+			assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 			TestObservationRegistryAssert.assertThat(client.observations())
 				.hasObservationWithNameEqualTo(NAME)
 				.that()
@@ -95,14 +95,14 @@ class RetryTests {
 	@ValueSource(ints = { 103, 104, 20000, 20001, 100, 11003, 20005, 12002, 12001, 12003, 20002, 20003 })
 	void nonRetryableGatewayCodeIsNotRetried(int code) {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=5")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.gatewayCode(code));
 			assertThatExceptionOfType(TokenPayApiException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
 				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(code))
 				.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 			assertThat(this.server.requests()).hasSize(1);
-			assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+			assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 			TestObservationRegistryAssert.assertThat(client.observations())
 				.hasObservationWithNameEqualTo(NAME)
 				.that()
@@ -115,7 +115,7 @@ class RetryTests {
 	@Test
 	void payoutThatIsNoLongerOpenIsRejectedWith20005WithoutRetry() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=5")) {
-			this.server.seedPayout("paid-payout", PayoutState.SUCCESS);
+			this.server.payouts().seed("paid-payout", PayoutState.SUCCESS);
 			assertThatExceptionOfType(TokenPayApiException.class)
 				.isThrownBy(() -> client.template().cancelPayout("paid-payout"))
 				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20005));
@@ -141,7 +141,7 @@ class RetryTests {
 				new StringBuilder(real.appSecret()).reverse().toString());
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server.baseUrl(), wrong,
 				"tokenpay.retry.max-attempts=5", "tokenpay.signature.response-mode=off")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			assertThatExceptionOfType(TokenPayApiException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
 				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(103));
@@ -153,7 +153,7 @@ class RetryTests {
 	@Test
 	void answerSignedWithAnotherSecretIsNotRetried() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=5")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.wrongSignature());
 			assertThatExceptionOfType(TokenPaySignatureException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId));
@@ -170,7 +170,7 @@ class RetryTests {
 	void unsignedAnswerInRequiredModeIsNotRetried() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=5",
 				"tokenpay.signature.response-mode=required")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.missingSignatureHeaders());
 			assertThatExceptionOfType(TokenPaySignatureException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId));
@@ -181,7 +181,7 @@ class RetryTests {
 	@Test
 	void truncatedJsonWithStatus200IsNotRetried() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=5")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.truncatedJson());
 			assertThatExceptionOfType(TokenPayMalformedResponseException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
@@ -200,8 +200,8 @@ class RetryTests {
 	void maxAttemptsIsHonoured(int maxAttempts) {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server,
 				"tokenpay.retry.max-attempts=" + maxAttempts)) {
-			String payoutId = this.server.seedOpenPayout();
-			this.server.injectForPayout(payoutId, Fault.httpStatus(503));
+			String payoutId = this.server.payouts().seedOpen();
+			this.server.faults().injectForPayout(payoutId, Fault.httpStatus(503));
 			assertThatExceptionOfType(TokenPayNonJsonResponseException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
 				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503))
@@ -220,7 +220,7 @@ class RetryTests {
 	@Test
 	void finalOutcomeAndCodeReflectTheLastAttempt() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=3")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.gatewayCode(11001))
 				.enqueue(Fault.connectionReset())
 				.enqueue(Fault.gatewayCode(12003));
@@ -243,7 +243,7 @@ class RetryTests {
 	@Test
 	void transportFailureOnLastAttemptLeavesNoCodeFromEarlierAttempt() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.retry.max-attempts=2")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.gatewayCode(11000)).enqueue(Fault.connectionReset());
 			assertThatExceptionOfType(TokenPayTransportException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId));
@@ -270,7 +270,7 @@ class RetryTests {
 				.mutate()
 				.retryPolicy(new RecordingRetryPolicy(policy, delays))
 				.build();
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			for (int i = 0; i < 5; i++) {
 				this.server.enqueue(Fault.gatewayCode(11001));
 			}
@@ -286,7 +286,7 @@ class RetryTests {
 	void readTimeoutAfterGatewayClosedPayoutThenNotOpenRejectionIsOutcomeUnknown() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.read-timeout=300ms",
 				"tokenpay.retry.initial-delay=2s", "tokenpay.retry.max-delay=2s")) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.delay(Duration.ofMillis(600)));
 			assertThatExceptionOfType(TokenPayOutcomeUnknownException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
@@ -294,7 +294,7 @@ class RetryTests {
 				.satisfies((ex) -> assertThat(ex.getRejection().getCode()).isEqualTo(20005))
 				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isTrue())
 				.satisfies((ex) -> assertThat(ex.getMessage()).contains(payoutId));
-			assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+			assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 			assertThat(this.server.requests()).extracting(MockTokenPayRequest::code).containsExactly(0, 20005);
 			TestObservationRegistryAssert.assertThat(client.observations())
 				.hasObservationWithNameEqualTo(NAME)
@@ -307,9 +307,9 @@ class RetryTests {
 	@Test
 	void notOpenRejectionAfterOnlyKnownOutcomesIsAPlainApiException() {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server)) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			this.server.enqueue(Fault.gatewayCode(11001));
-			this.server.seedPayout(payoutId, PayoutState.CLOSED);
+			this.server.payouts().seed(payoutId, PayoutState.CLOSED);
 			assertThatExceptionOfType(TokenPayApiException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
 				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(20005));
@@ -323,8 +323,8 @@ class RetryTests {
 		try (TestTokenPayClient client = TestTokenPayClient.create(this.server, "tokenpay.connect-timeout=500ms",
 				"tokenpay.read-timeout=500ms", "tokenpay.retry.max-attempts=10", "tokenpay.retry.initial-delay=300ms",
 				"tokenpay.retry.multiplier=1", "tokenpay.retry.deadline=" + deadline.toMillis() + "ms")) {
-			String payoutId = this.server.seedOpenPayout();
-			this.server.injectForPayout(payoutId, Fault.delay(Duration.ofSeconds(3)));
+			String payoutId = this.server.payouts().seedOpen();
+			this.server.faults().injectForPayout(payoutId, Fault.delay(Duration.ofSeconds(3)));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(TokenPayTimeoutException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId))
@@ -340,8 +340,8 @@ class RetryTests {
 				"tokenpay.read-timeout=500ms", "tokenpay.retry.max-attempts=10", "tokenpay.retry.initial-delay=400ms",
 				"tokenpay.retry.multiplier=1", "tokenpay.retry.max-delay=400ms",
 				"tokenpay.retry.deadline=" + deadline.toMillis() + "ms")) {
-			String payoutId = this.server.seedOpenPayout();
-			this.server.injectForPayout(payoutId, Fault.httpStatus(503));
+			String payoutId = this.server.payouts().seedOpen();
+			this.server.faults().injectForPayout(payoutId, Fault.httpStatus(503));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(TokenPayInvalidResponseException.class)
 				.isThrownBy(() -> client.template().cancelPayout(payoutId));

@@ -76,12 +76,12 @@ class SecretHygieneUnderFailureTests {
 				"tokenpay.read-timeout=300ms", "tokenpay.rate-limit.enabled=true", "tokenpay.rate-limit.permits=50",
 				"tokenpay.rate-limit.max-wait=0ms")) {
 			this.server.enqueue(Fault.httpStatus(503)).enqueue(Fault.gatewayCode(11001));
-			client.template().cancelPayout(this.server.seedOpenPayout());
+			client.template().cancelPayout(this.server.payouts().seedOpen());
 			for (Fault fault : List.of(Fault.wrongSignature(), Fault.truncatedJson(), Fault.htmlErrorPage(),
 					Fault.connectionReset(), Fault.delay(Duration.ofMillis(800)), Fault.gatewayCode(103),
 					Fault.slowBody(Duration.ofMillis(30)))) {
-				String payoutId = this.server.seedOpenPayout();
-				this.server.injectForPayout(payoutId, fault);
+				String payoutId = this.server.payouts().seedOpen();
+				this.server.faults().injectForPayout(payoutId, fault);
 				failures
 					.add(catchThrowableOfType(TokenPayException.class, () -> client.template().cancelPayout(payoutId)));
 			}

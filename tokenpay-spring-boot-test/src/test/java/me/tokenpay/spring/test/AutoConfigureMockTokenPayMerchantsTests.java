@@ -45,7 +45,7 @@ class AutoConfigureMockTokenPayMerchantsTests {
 			.isThrownBy(() -> this.server.credentials("own"));
 		assertThat(this.server.credentials("eu").appId()).isNotEqualTo(this.server.credentials("asia").appId());
 		for (String merchant : new String[] { "eu", "asia" }) {
-			String payoutId = this.server.seedOpenPayout();
+			String payoutId = this.server.payouts().seedOpen();
 			assertThat(this.merchants.get(merchant).cancelPayout(payoutId).code()).isZero();
 			assertThat(this.server.lastRequest().header("Authorization"))
 				.contains("app_id=" + this.server.credentials(merchant).appId() + ",");

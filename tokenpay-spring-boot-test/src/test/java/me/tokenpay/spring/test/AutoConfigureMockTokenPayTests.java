@@ -43,13 +43,13 @@ class AutoConfigureMockTokenPayTests {
 	@Order(1)
 	void autoConfiguredClientCancelsSeededPayout() {
 		firstServer = this.server;
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		assertThat(this.tokenPay).isInstanceOf(TokenPayTemplate.class);
 		assertThat(this.tokenPay.cancelPayout(payoutId).code()).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 		assertThat(this.server.lastRequest().header("Authorization"))
 			.startsWith("TTPAY-AES-256-ECB app_id=" + this.server.credentials().appId() + ",");
-		this.server.seedPayout("left-over", PayoutState.PENDING);
+		this.server.payouts().seed("left-over", PayoutState.PENDING);
 		this.server.enqueue(Fault.gatewayCode(11000));
 	}
 
@@ -58,22 +58,22 @@ class AutoConfigureMockTokenPayTests {
 	void serverIsResetBetweenTestMethods() {
 		assertThat(this.server).isSameAs(firstServer);
 		assertThat(this.server.requests()).isEmpty();
-		assertThat(this.server.payoutState("left-over")).isNull();
-		String payoutId = this.server.seedOpenPayout();
+		assertThat(this.server.payouts().state("left-over")).isNull();
+		String payoutId = this.server.payouts().seedOpen();
 		assertThat(this.tokenPay.cancelPayout(payoutId).code()).isZero();
 	}
 
 	@Test
 	@Order(3)
 	void faultsReachTheAutoConfiguredClient() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.gatewayCode(11001))
 			.enqueue(Fault.gatewayCode(11001))
 			.enqueue(Fault.gatewayCode(11001));
 		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> this.tokenPay.cancelPayout(payoutId))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(11001));
 		assertThat(this.server.requests()).hasSize(3);
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 	}
 
 	@Test

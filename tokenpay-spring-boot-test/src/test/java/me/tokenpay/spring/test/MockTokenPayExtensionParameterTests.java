@@ -28,9 +28,9 @@ class MockTokenPayExtensionParameterTests {
 	@Test
 	void injectedServerAnswers(MockTokenPayServer server) {
 		assertThat(server.requests()).isEmpty();
-		String payoutId = server.seedOpenPayout();
+		String payoutId = server.payouts().seedOpen();
 		assertThat(TokenPayTemplates.template(server).cancelPayout(payoutId).code()).isZero();
-		assertThat(server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 }

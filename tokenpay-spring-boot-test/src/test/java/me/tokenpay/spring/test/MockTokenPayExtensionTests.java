@@ -29,12 +29,12 @@ class MockTokenPayExtensionTests {
 	void serverIsRunningAndCanBeSetUp() {
 		MockTokenPayServer server = tokenPay.server();
 		firstBaseUrl = server.baseUrl();
-		server.seedPayout("seeded", PayoutState.PENDING);
+		server.payouts().seed("seeded", PayoutState.PENDING);
 		server.enqueue(Fault.gatewayCode(11000)).enqueue(Fault.gatewayCode(11000));
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> TokenPayTemplates.template(server).cancelPayout("seeded"));
 		assertThat(server.requests()).hasSize(1);
-		assertThat(server.payoutState("seeded")).isEqualTo(PayoutState.PENDING);
+		assertThat(server.payouts().state("seeded")).isEqualTo(PayoutState.PENDING);
 	}
 
 	@Test
@@ -43,8 +43,8 @@ class MockTokenPayExtensionTests {
 		MockTokenPayServer server = tokenPay.server();
 		assertThat(server.baseUrl()).isEqualTo(firstBaseUrl);
 		assertThat(server.requests()).isEmpty();
-		assertThat(server.payoutState("seeded")).isNull();
-		server.seedPayout("seeded", PayoutState.PENDING);
+		assertThat(server.payouts().state("seeded")).isNull();
+		server.payouts().seed("seeded", PayoutState.PENDING);
 		assertThat(TokenPayTemplates.template(server).cancelPayout("seeded").code()).isZero();
 	}
 

@@ -48,7 +48,7 @@ class MockTokenPayServerConcurrencyTests {
 		for (int thread = 0; thread < THREADS; thread++) {
 			List<String> ids = new ArrayList<>();
 			for (int call = 0; call < CALLS_PER_THREAD; call++) {
-				ids.add(this.server.seedOpenPayout());
+				ids.add(this.server.payouts().seedOpen());
 			}
 			payoutIds.add(ids);
 		}
@@ -77,7 +77,7 @@ class MockTokenPayServerConcurrencyTests {
 		int total = THREADS * CALLS_PER_THREAD;
 		assertThat(requestIds).hasSize(total);
 		assertThat(payoutIds).allSatisfy((ids) -> assertThat(ids)
-			.allSatisfy((id) -> assertThat(this.server.payoutState(id)).isEqualTo(PayoutState.CLOSED)));
+			.allSatisfy((id) -> assertThat(this.server.payouts().state(id)).isEqualTo(PayoutState.CLOSED)));
 		List<MockTokenPayRequest> requests = this.server.requests();
 		assertThat(requests).hasSize(total).allSatisfy((request) -> assertThat(request.code()).isZero());
 		assertThat(requests).extracting((request) -> nonceOf(request.header("Authorization"))).doesNotHaveDuplicates();

@@ -53,7 +53,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void delayBeyondReadTimeoutTimesOut() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.delay(Duration.ofSeconds(3)));
 		assertThatExceptionOfType(TokenPayTimeoutException.class)
 			.isThrownBy(() -> TokenPayTemplates.template(this.server, SHORT_READ_TIMEOUT).cancelPayout(payoutId));
@@ -61,10 +61,10 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void delayWithinReadTimeoutSucceeds() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.delay(Duration.ofMillis(50)));
 		assertThat(this.template.cancelPayout(payoutId).code()).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 		assertThat(this.server.lastRequest().fault()).isNotNull()
 			.extracting(Fault::getKind)
 			.isEqualTo(Fault.Kind.DELAY);
@@ -72,7 +72,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void httpStatusIsNonJsonResponse() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.httpStatus(503));
 		assertThatExceptionOfType(TokenPayNonJsonResponseException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId))
@@ -80,12 +80,12 @@ class MockTokenPayServerFaultTests {
 				assertThat(ex.getHttpStatus()).isEqualTo(503);
 				assertThat(ex.getContentType()).startsWith("text/plain");
 			});
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 	}
 
 	@Test
 	void gatewayCodeIsApiException() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.gatewayCode(11001));
 		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> this.template.cancelPayout(payoutId))
 			.satisfies((ex) -> {
@@ -94,12 +94,12 @@ class MockTokenPayServerFaultTests {
 				assertThat(ex.getHttpStatus()).isEqualTo(200);
 				assertThat(ex.getRequestId()).isNotBlank();
 			});
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 	}
 
 	@Test
 	void htmlErrorPageIsNonJsonResponse() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.htmlErrorPage());
 		assertThatExceptionOfType(TokenPayNonJsonResponseException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId))
@@ -111,7 +111,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void truncatedJsonIsMalformedResponse() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.truncatedJson());
 		assertThatExceptionOfType(TokenPayMalformedResponseException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId));
@@ -119,7 +119,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void emptyBodyIsEmptyResponse() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.emptyBody());
 		assertThatExceptionOfType(TokenPayEmptyResponseException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId));
@@ -127,7 +127,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void oversizedBodyIsResponseTooLarge() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.oversizedBody(2 * 1024 * 1024));
 		assertThatExceptionOfType(TokenPayResponseTooLargeException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId))
@@ -138,7 +138,7 @@ class MockTokenPayServerFaultTests {
 	void oversizedBodyHasRequestedSize() {
 		this.server.enqueue(Fault.oversizedBody(4096));
 		RawTokenPayClient.Response response = new RawTokenPayClient(this.server, Clock.systemUTC())
-			.cancel(this.server.seedOpenPayout());
+			.cancel(this.server.payouts().seedOpen());
 		assertThat(response.body()).hasSize(4096);
 		assertThat(response.code()).isZero();
 	}
@@ -150,56 +150,56 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void wrongSignatureIsSignatureFailure() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.wrongSignature());
 		assertThatExceptionOfType(TokenPaySignatureException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId));
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void missingSignatureHeadersIsSignatureFailureWhenSignatureRequired() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.missingSignatureHeaders());
 		assertThatExceptionOfType(TokenPaySignatureException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId))
 			.withMessageContaining("not signed");
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void missingSignatureHeadersIsAcceptedWhenSignatureOptional() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.missingSignatureHeaders());
 		CancelPayoutResponse response = TokenPayTemplates.template(this.server, ResponseSignatureMode.IF_PRESENT)
 			.cancelPayout(payoutId);
 		assertThat(response.code()).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void connectionResetIsTransportFailure() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.connectionReset());
 		assertThatExceptionOfType(TokenPayTransportException.class)
 			.isThrownBy(() -> this.template.cancelPayout(payoutId))
 			.isNotInstanceOf(TokenPayTimeoutException.class);
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.PENDING);
 		assertThat(this.server.lastRequest().verdict()).contains("connection dropped");
 	}
 
 	@Test
 	void slowBodyWithinReadTimeoutSucceeds() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.slowBody(Duration.ofMillis(1)));
 		assertThat(this.template.cancelPayout(payoutId).code()).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 		assertThat(this.server.lastRequest().fault()).extracting(Fault::getKind).isEqualTo(Fault.Kind.SLOW_BODY);
 	}
 
 	@Test
 	void slowBodyBeyondReadTimeoutTimesOut() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.slowBody(Duration.ofSeconds(1)));
 		assertThatExceptionOfType(TokenPayTimeoutException.class).isThrownBy(
 				() -> TokenPayTemplates.urlConnectionTemplate(this.server, SHORT_READ_TIMEOUT).cancelPayout(payoutId));
@@ -207,7 +207,7 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void slowBodyBeyondReadTimeoutFailsWithJdkHttpClient() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.server.enqueue(Fault.slowBody(Duration.ofSeconds(1)));
 		assertThatExceptionOfType(TokenPayTransportException.class)
 			.isThrownBy(() -> TokenPayTemplates.template(this.server, SHORT_READ_TIMEOUT).cancelPayout(payoutId));
@@ -216,32 +216,32 @@ class MockTokenPayServerFaultTests {
 	@Test
 	void faultsQueueInOrder() {
 		this.server.enqueue(Fault.gatewayCode(11000)).enqueue(Fault.gatewayCode(11001)).enqueue(Fault.emptyBody());
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isEqualTo(11000);
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isEqualTo(11001);
-		String third = this.server.seedOpenPayout();
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isEqualTo(11000);
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isEqualTo(11001);
+		String third = this.server.payouts().seedOpen();
 		assertThatExceptionOfType(TokenPayEmptyResponseException.class)
 			.isThrownBy(() -> this.template.cancelPayout(third));
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isZero();
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isZero();
 	}
 
 	@Test
 	void payoutFaultHitsOnlyThatPayoutEveryTime() {
-		String faulty = this.server.seedOpenPayout();
-		String healthy = this.server.seedOpenPayout();
-		this.server.injectForPayout(faulty, Fault.gatewayCode(11000));
+		String faulty = this.server.payouts().seedOpen();
+		String healthy = this.server.payouts().seedOpen();
+		this.server.faults().injectForPayout(faulty, Fault.gatewayCode(11000));
 		assertThat(codeOfCancel(faulty)).isEqualTo(11000);
 		assertThat(codeOfCancel(faulty)).isEqualTo(11000);
 		assertThat(codeOfCancel(healthy)).isZero();
-		assertThat(this.server.payoutState(faulty)).isEqualTo(PayoutState.PENDING);
-		assertThat(this.server.payoutState(healthy)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(faulty)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(healthy)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void payoutFaultTakesPrecedenceOverQueuedFault() {
-		String faulty = this.server.seedOpenPayout();
-		this.server.injectForPayout(faulty, Fault.gatewayCode(20004)).enqueue(Fault.gatewayCode(11000));
+		String faulty = this.server.payouts().seedOpen();
+		this.server.faults().injectForPayout(faulty, Fault.gatewayCode(20004)).enqueue(Fault.gatewayCode(11000));
 		assertThat(codeOfCancel(faulty)).isEqualTo(20004);
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isEqualTo(11000);
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isEqualTo(11000);
 	}
 
 	@Test
@@ -256,29 +256,30 @@ class MockTokenPayServerFaultTests {
 
 	@Test
 	void randomFaultsAtRateZeroNeverHit() {
-		this.server.injectRandomly(0, 42, Fault.gatewayCode(11000));
+		this.server.faults().injectRandomly(0, 42, Fault.gatewayCode(11000));
 		for (int i = 0; i < 10; i++) {
-			assertThat(codeOfCancel(this.server.seedOpenPayout())).isZero();
+			assertThat(codeOfCancel(this.server.payouts().seedOpen())).isZero();
 		}
 	}
 
 	@Test
 	void clearFaultsStopsEveryKindOfFault() {
-		String payoutId = this.server.seedOpenPayout();
-		this.server.enqueue(Fault.gatewayCode(11000))
+		String payoutId = this.server.payouts().seedOpen();
+		this.server.faults()
+			.enqueue(Fault.gatewayCode(11000))
 			.injectForPayout(payoutId, Fault.gatewayCode(11001))
 			.injectRandomly(1, 42, Fault.gatewayCode(20004));
-		this.server.clearFaults();
+		this.server.faults().clear();
 		assertThat(codeOfCancel(payoutId)).isZero();
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isZero();
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isZero();
 		assertThat(this.server.requests()).allSatisfy((request) -> assertThat(request.fault()).isNull());
 	}
 
 	private List<Integer> randomOutcomes(long seed) {
-		this.server.injectRandomly(0.5, seed, Fault.gatewayCode(11000), Fault.gatewayCode(20004));
+		this.server.faults().injectRandomly(0.5, seed, Fault.gatewayCode(11000), Fault.gatewayCode(20004));
 		List<Integer> outcomes = new ArrayList<>();
 		for (int i = 0; i < 24; i++) {
-			outcomes.add(codeOfCancel(this.server.seedOpenPayout()));
+			outcomes.add(codeOfCancel(this.server.payouts().seedOpen()));
 		}
 		return outcomes;
 	}

@@ -109,7 +109,7 @@ class MockTokenPayServerHandlerTests {
 	@Test
 	void aBuiltInAnswerCanBeReplacedUntilReset() {
 		TokenPayTemplate template = builder(ResponseSignatureMode.REQUIRED).build();
-		this.server.seedBalance("TRON", "USDT", new BigDecimal("100"));
+		this.server.balances().seed("TRON", "USDT", new BigDecimal("100"));
 		String outTradeNo = template.payouts()
 			.create(CreatePayoutRequest
 				.builder(new BigDecimal("1.5"), Chain.TRON, "USDT", "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w")
@@ -122,7 +122,7 @@ class MockTokenPayServerHandlerTests {
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12002));
 		this.server.route("query-refund", "/v1/refund/query", WALLET_HANDLER);
 		this.server.reset();
-		this.server.seedBalance("TRON", "USDT", new BigDecimal("100"));
+		this.server.balances().seed("TRON", "USDT", new BigDecimal("100"));
 		assertThatExceptionOfType(TokenPayEndpointNotFoundException.class).isThrownBy(() -> template
 			.execute(QUERY_WALLET, OperationRequest.about("TQjx").parameter("wallet_address", "TQjx").build()));
 	}

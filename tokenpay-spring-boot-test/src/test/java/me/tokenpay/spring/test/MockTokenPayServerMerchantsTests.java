@@ -40,7 +40,7 @@ class MockTokenPayServerMerchantsTests {
 		assertThat(this.server.addMerchant("eu")).isSameAs(eu);
 		assertThat(this.server.credentials("eu")).isSameAs(eu);
 		assertThat(this.server.credentials("default")).isSameAs(this.server.credentials());
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		assertThat(template(eu).cancelPayout(payoutId).code()).isZero();
 		assertThat(this.server.properties()).containsEntry("tokenpay.merchants.eu.app-id", eu.appId())
 			.containsEntry("tokenpay.merchants.eu.mch-id", eu.mchId())
@@ -51,7 +51,7 @@ class MockTokenPayServerMerchantsTests {
 	@Test
 	void anUnknownAppIdOrAMerchantIdOfAnotherMerchantIsRefused() {
 		TokenPayCredentials eu = this.server.addMerchant("eu");
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		TokenPayCredentials stranger = MockTokenPayServer.generateCredentials();
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> template(stranger).cancelPayout(payoutId))

@@ -61,8 +61,8 @@ class MockTokenPayServerNotificationTests {
 	@BeforeEach
 	void start() throws IOException {
 		this.server = MockTokenPayServer.start();
-		this.server.notificationSchedule(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(20),
-				Duration.ofMillis(20));
+		this.server.notifications()
+			.schedule(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20));
 		this.template = TokenPayTemplates.template(this.server);
 		TokenPayNotificationParser parser = new TokenPayNotificationParser(
 				NotificationKeys.of(this.server.credentials()), Duration.ofHours(24), 65536, Clock.systemUTC());
@@ -87,8 +87,8 @@ class MockTokenPayServerNotificationTests {
 	@Test
 	void paidPayoutIsNotifiedOnceAcknowledged() {
 		Payout payout = createPayout("order-n1");
-		this.server.markPaid(payout.transactionId());
-		List<NotificationDelivery> deliveries = this.server.awaitNotifications(SETTLED);
+		this.server.payouts().markPaid(payout.transactionId());
+		List<NotificationDelivery> deliveries = this.server.notifications().await(SETTLED);
 		assertThat(deliveries).singleElement().satisfies((delivery) -> {
 			assertThat(delivery.acknowledged()).isTrue();
 			assertThat(delivery.eventType()).isEqualTo("PAYPAYOUT.SUCCESS");
@@ -105,9 +105,9 @@ class MockTokenPayServerNotificationTests {
 
 	@Test
 	void payoutEventTypeCanBeTheChineseSpelling() {
-		this.server.payoutNotificationEventType(NotificationEventType.PAYPAYANOTHER_SUCCESS);
-		this.server.markPaid(createPayout("order-n2").transactionId());
-		this.server.awaitNotifications(SETTLED);
+		this.server.notifications().payoutEventType(NotificationEventType.PAYPAYANOTHER_SUCCESS);
+		this.server.payouts().markPaid(createPayout("order-n2").transactionId());
+		this.server.notifications().await(SETTLED);
 		assertThat(this.handled).singleElement()
 			.satisfies((notification) -> assertThat(notification.eventType())
 				.isEqualTo(NotificationEventType.PAYPAYANOTHER_SUCCESS));
@@ -120,8 +120,8 @@ class MockTokenPayServerNotificationTests {
 				.outTradeNo("cart-n3")
 				.notifyUrl(notifyUrl())
 				.build());
-		this.server.markPayInPaid("cart-n3");
-		this.server.awaitNotifications(SETTLED);
+		this.server.payIns().markPaid("cart-n3");
+		this.server.notifications().await(SETTLED);
 		assertThat(this.handled).singleElement().satisfies((notification) -> {
 			assertThat(notification.isPayIn()).isTrue();
 			assertThat(notification.transaction().amount()).isEqualByComparingTo("9.99");
@@ -132,8 +132,8 @@ class MockTokenPayServerNotificationTests {
 	@Test
 	void failedDeliveryIsResentUntilAcknowledged() {
 		this.failuresLeft.set(2);
-		this.server.markPaid(createPayout("order-n4").transactionId());
-		List<NotificationDelivery> deliveries = this.server.awaitNotifications(SETTLED);
+		this.server.payouts().markPaid(createPayout("order-n4").transactionId());
+		List<NotificationDelivery> deliveries = this.server.notifications().await(SETTLED);
 		assertThat(deliveries).extracting(NotificationDelivery::status).containsExactly(500, 500, 200);
 		assertThat(deliveries).extracting(NotificationDelivery::attempt).containsExactly(1, 2, 3);
 		assertThat(this.handled).hasSize(1);
@@ -141,9 +141,9 @@ class MockTokenPayServerNotificationTests {
 
 	@Test
 	void copiesAreAcknowledgedButHandledOnce() {
-		this.server.notificationCopies(3);
-		this.server.markPaid(createPayout("order-n5").transactionId());
-		List<NotificationDelivery> deliveries = this.server.awaitNotifications(SETTLED);
+		this.server.notifications().copies(3);
+		this.server.payouts().markPaid(createPayout("order-n5").transactionId());
+		List<NotificationDelivery> deliveries = this.server.notifications().await(SETTLED);
 		assertThat(deliveries).hasSize(3).allMatch(NotificationDelivery::acknowledged);
 		assertThat(deliveries).extracting(NotificationDelivery::copy).containsExactly(1, 2, 3);
 		assertThat(this.handled).hasSize(1);
@@ -151,9 +151,9 @@ class MockTokenPayServerNotificationTests {
 
 	@Test
 	void tamperedSignatureIsRefusedOnEveryAttempt() {
-		this.server.tamperNextNotification(NotificationTamper.SIGNATURE);
-		this.server.markPaid(createPayout("order-n6").transactionId());
-		List<NotificationDelivery> deliveries = this.server.awaitNotifications(SETTLED);
+		this.server.notifications().tamperNext(NotificationTamper.SIGNATURE);
+		this.server.payouts().markPaid(createPayout("order-n6").transactionId());
+		List<NotificationDelivery> deliveries = this.server.notifications().await(SETTLED);
 		assertThat(deliveries).hasSize(4).allSatisfy((delivery) -> {
 			assertThat(delivery.status()).isEqualTo(400);
 			assertThat(delivery.reply()).isEqualTo("fail");
@@ -164,10 +164,10 @@ class MockTokenPayServerNotificationTests {
 
 	@Test
 	void notificationUnderAnotherKeyIsRefusedAndTheNextIsNotSpoiled() {
-		this.server.tamperNextNotification(NotificationTamper.WRONG_KEY);
-		this.server.markPaid(createPayout("order-n7").transactionId());
-		this.server.markPaid(createPayout("order-n8").transactionId());
-		List<NotificationDelivery> deliveries = this.server.awaitNotifications(SETTLED);
+		this.server.notifications().tamperNext(NotificationTamper.WRONG_KEY);
+		this.server.payouts().markPaid(createPayout("order-n7").transactionId());
+		this.server.payouts().markPaid(createPayout("order-n8").transactionId());
+		List<NotificationDelivery> deliveries = this.server.notifications().await(SETTLED);
 		assertThat(deliveries).filteredOn((delivery) -> delivery.tamper() != null)
 			.hasSize(4)
 			.allMatch((delivery) -> delivery.status() == 400);
@@ -179,17 +179,17 @@ class MockTokenPayServerNotificationTests {
 	void payoutWithoutNotifyUrlIsNotNotified() {
 		Payout payout = this.template.payouts()
 			.create(CreatePayoutRequest.builder(BigDecimal.ONE, Chain.TRON, "USDT", ADDRESS).build());
-		this.server.markPaid(payout.transactionId());
-		assertThat(this.server.awaitNotifications(SETTLED)).isEmpty();
+		this.server.payouts().markPaid(payout.transactionId());
+		assertThat(this.server.notifications().await(SETTLED)).isEmpty();
 	}
 
 	@Test
 	void resetStopsDeliveriesUnderWay() {
 		this.failuresLeft.set(100);
-		this.server.notificationSchedule(Duration.ZERO, Duration.ofSeconds(5));
-		this.server.markPaid(createPayout("order-n9").transactionId());
+		this.server.notifications().schedule(Duration.ZERO, Duration.ofSeconds(5));
+		this.server.payouts().markPaid(createPayout("order-n9").transactionId());
 		this.server.reset();
-		assertThat(this.server.awaitNotifications(Duration.ofSeconds(1))).isEmpty();
+		assertThat(this.server.notifications().await(Duration.ofSeconds(1))).isEmpty();
 	}
 
 	private Payout createPayout(String outTradeNo) {

@@ -85,7 +85,7 @@ class MockTokenPayServerPayInTests {
 				.expireSecond(120)
 				.description("order 1")
 				.build());
-		MockPayIn payIn = this.server.payIn("pay-in-1");
+		MockPayIn payIn = this.server.payIns().get("pay-in-1");
 		assertThat(payIn).isNotNull();
 		assertThat(payIn.state()).isEqualTo(PayInState.NOTPAY);
 		assertThat(payIn.amount()).isEqualByComparingTo("9.99");
@@ -109,14 +109,14 @@ class MockTokenPayServerPayInTests {
 		assertThat(unpaid.amount()).isEqualByComparingTo("15");
 		assertThat(unpaid.payTime()).isNull();
 		assertThat(this.server.lastRequest().path()).isEqualTo("/v1/transaction/query?out_trade_no=pay-in-2");
-		MockPayIn paid = this.server.markPayInPaid("pay-in-2");
+		MockPayIn paid = this.server.payIns().markPaid("pay-in-2");
 		Transaction found = this.template.payIns().get(PayInQuery.byTransactionId(paid.transactionId()));
 		assertThat(found.isPaid()).isTrue();
 		assertThat(found.txId()).isEqualTo(paid.txId());
 		assertThat(found.blockNo()).isEqualTo(paid.blockNo());
 		assertThat(found.payTime()).isNotNull();
 		assertThat(found.outTradeNo()).isEqualTo("pay-in-2");
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("1000015");
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("1000015");
 	}
 
 	@Test
@@ -139,10 +139,10 @@ class MockTokenPayServerPayInTests {
 	@Test
 	void closeClosesAnUnpaidOrderAndARepeatIsStillSuccess() {
 		createOrder("pay-in-4", "2");
-		String transactionId = this.server.payIn("pay-in-4").transactionId();
+		String transactionId = this.server.payIns().get("pay-in-4").transactionId();
 		PayInClosure closure = this.template.payIns().close(transactionId);
 		assertThat(closure.alreadyClosed()).isFalse();
-		assertThat(this.server.payIn(transactionId).state()).isEqualTo(PayInState.CLOSED);
+		assertThat(this.server.payIns().get(transactionId).state()).isEqualTo(PayInState.CLOSED);
 		PayInClosure repeat = this.template.payIns().close(transactionId);
 		assertThat(repeat.alreadyClosed()).isTrue();
 		assertThat(repeat.transactionId()).isEqualTo(transactionId);
@@ -152,7 +152,7 @@ class MockTokenPayServerPayInTests {
 	@Test
 	void closeOfAPaidOrderIsRefusedWithTheOrder() {
 		createOrder("pay-in-5", "3");
-		MockPayIn paid = this.server.markPayInPaid("pay-in-5");
+		MockPayIn paid = this.server.payIns().markPaid("pay-in-5");
 		assertThatExceptionOfType(PayInNotClosableException.class)
 			.isThrownBy(() -> this.template.payIns().close(paid.transactionId()))
 			.satisfies((ex) -> {
@@ -171,9 +171,9 @@ class MockTokenPayServerPayInTests {
 	@Test
 	void anOrderExpiresUnpaid() {
 		createOrder("pay-in-6", "4");
-		this.server.expirePayIn("pay-in-6");
+		this.server.payIns().expire("pay-in-6");
 		assertThat(this.template.payIns().getByOutTradeNo("pay-in-6").tradeState()).isEqualTo(TradeState.CLOSED);
-		assertThatIllegalStateException().isThrownBy(() -> this.server.markPayInPaid("pay-in-6"));
+		assertThatIllegalStateException().isThrownBy(() -> this.server.payIns().markPaid("pay-in-6"));
 	}
 
 	@Test
@@ -182,32 +182,32 @@ class MockTokenPayServerPayInTests {
 		this.server.clock(clock);
 		createOrder("pay-in-7", "4");
 		clock.advance(Duration.ofSeconds(601));
-		assertThat(this.server.payIn("pay-in-7").state()).isEqualTo(PayInState.CLOSED);
+		assertThat(this.server.payIns().get("pay-in-7").state()).isEqualTo(PayInState.CLOSED);
 	}
 
 	@Test
 	void createWhoseAnswerWasLostIsFoundByItsOutTradeNo() {
-		this.server.enqueueFor("create-pay-in", Fault.resetAfterApplying());
+		this.server.faults().enqueueFor("create-pay-in", Fault.resetAfterApplying());
 		PayInOrder order = createOrder("pay-in-8", "5");
 		assertThat(order.isFoundByQuery()).isTrue();
 		assertThat(order.prepayId()).isNull();
 		assertThat(order.transaction().tradeState()).isEqualTo(TradeState.NOTPAY);
 		assertThat(order.expiresAt())
-			.isEqualTo(this.server.payIn("pay-in-8").expireTime().truncatedTo(ChronoUnit.MILLIS));
-		assertThat(this.server.payIns()).hasSize(1);
+			.isEqualTo(this.server.payIns().get("pay-in-8").expireTime().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(this.server.payIns().all()).hasSize(1);
 		assertThat(this.server.requests()).extracting(MockTokenPayRequest::path)
 			.containsExactly(CREATE, "/v1/transaction/query?out_trade_no=pay-in-8");
 	}
 
 	@Test
 	void createWhoseAnswerWasLostAndNeverStoredIsAnUnknownOutcomeWithItsOutTradeNo() {
-		this.server.enqueueFor("create-pay-in", Fault.connectionReset());
+		this.server.faults().enqueueFor("create-pay-in", Fault.connectionReset());
 		assertThatExceptionOfType(TokenPayOutcomeUnknownException.class).isThrownBy(() -> createOrder("pay-in-9", "5"))
 			.satisfies((ex) -> {
 				assertThat(ex.getId()).isEqualTo("pay-in-9");
 				assertThat(ex.getOperation()).isEqualTo("create-pay-in");
 			});
-		assertThat(this.server.payIns()).isEmpty();
+		assertThat(this.server.payIns().all()).isEmpty();
 	}
 
 	@Test
@@ -215,7 +215,7 @@ class MockTokenPayServerPayInTests {
 		createOrder("pay-in-10", "6");
 		PayInOrder repeat = createOrder("pay-in-10", "6.000");
 		assertThat(repeat.isFoundByQuery()).isTrue();
-		assertThat(this.server.payIns()).hasSize(1);
+		assertThat(this.server.payIns().all()).hasSize(1);
 		assertThatExceptionOfType(PayInConflictException.class).isThrownBy(() -> createOrder("pay-in-10", "7"))
 			.satisfies((ex) -> {
 				assertThat(ex.getCode()).isEqualTo(12001);
@@ -273,7 +273,7 @@ class MockTokenPayServerPayInTests {
 		assertThat(request.header("Authorization")).isNull();
 		assertThat(this.template.currencies()).isEqualTo(currencies);
 		assertThat(this.server.requests()).hasSize(1);
-		this.server.seedCurrency("TRON", "USDD", 18);
+		this.server.balances().seedCurrency("TRON", "USDD", 18);
 		assertThat(this.template.refreshCurrencies()).hasSize(7);
 		assertThat(this.server.requests()).hasSize(2);
 	}
@@ -303,7 +303,7 @@ class MockTokenPayServerPayInTests {
 
 	@Test
 	void balanceReflectsPayoutsAndPaidOrders() {
-		this.server.seedBalance("TRON", "USDT", new BigDecimal("100"));
+		this.server.balances().seed("TRON", "USDT", new BigDecimal("100"));
 		Balance before = this.template.balance(Chain.TRON, "USDT");
 		assertThat(before.balance()).isEqualByComparingTo("100");
 		assertThat(before.minorBalance()).isEqualTo(100_000_000);
@@ -311,7 +311,7 @@ class MockTokenPayServerPayInTests {
 		this.template.payouts()
 			.create(CreatePayoutRequest.builder(new BigDecimal("40.5"), Chain.TRON, "USDT", ADDRESS).build());
 		createOrder("pay-in-15", "0.25");
-		this.server.markPayInPaid("pay-in-15");
+		this.server.payIns().markPaid("pay-in-15");
 		assertThat(this.template.balance(Chain.TRON, "USDT").balance()).isEqualByComparingTo("59.75");
 	}
 

@@ -71,12 +71,12 @@ class MockTokenPayServerPayoutTests {
 		assertThat(data.get("currency").get("currency").asString()).isEqualTo("USDT");
 		assertThat(data.get("to_address").asString()).isEqualTo(ADDRESS);
 		assertThat(data.get("pay_time").asLong()).isZero();
-		MockPayout payout = this.server.payout("order-1");
+		MockPayout payout = this.server.payouts().get("order-1");
 		assertThat(payout).isNotNull();
 		assertThat(payout.state()).isEqualTo(PayoutState.PENDING);
 		assertThat(payout.amount()).isEqualByComparingTo("12.5");
-		assertThat(this.server.payout(payout.transactionId())).isEqualTo(payout);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("999987.5");
+		assertThat(this.server.payouts().get(payout.transactionId())).isEqualTo(payout);
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("999987.5");
 	}
 
 	@Test
@@ -85,14 +85,14 @@ class MockTokenPayServerPayoutTests {
 		fields.remove("out_trade_no");
 		String outTradeNo = create(fields).json().get("data").get("out_trade_no").asString();
 		assertThat(outTradeNo).matches("[0-9a-f]{32}");
-		assertThat(this.server.payout(outTradeNo)).isNotNull();
+		assertThat(this.server.payouts().get(outTradeNo)).isNotNull();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "1e3", "-1", "0", "0.00", "abc", " 1", "1.", ".5", "" })
 	void createRefusesAnAmountThatIsNoPositiveDecimalString(String amount) {
 		assertThat(create(payout(amount, "order-a")).code()).isIn(100, 11003);
-		assertThat(this.server.payouts()).isEmpty();
+		assertThat(this.server.payouts().all()).isEmpty();
 	}
 
 	@Test
@@ -121,16 +121,16 @@ class MockTokenPayServerPayoutTests {
 	void createRefusesARepeatedOutTradeNoWithoutDebitingTwice() {
 		assertThat(create(payout("10", "order-r")).code()).isZero();
 		assertThat(create(payout("10", "order-r")).code()).isEqualTo(12001);
-		assertThat(this.server.payouts()).hasSize(1);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("999990");
+		assertThat(this.server.payouts().all()).hasSize(1);
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("999990");
 	}
 
 	@Test
 	void createRefusesAnAmountAboveTheBalance() {
-		this.server.seedBalance("TRON", "USDT", new BigDecimal("5"));
+		this.server.balances().seed("TRON", "USDT", new BigDecimal("5"));
 		assertThat(create(payout("5.000001", "order-b")).code()).isEqualTo(20002);
 		assertThat(create(payout("5", "order-c")).code()).isZero();
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("0");
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("0");
 	}
 
 	@Test
@@ -139,7 +139,7 @@ class MockTokenPayServerPayoutTests {
 		Map<String, Object> fields = payout("1", "order-e");
 		fields.put("currency", "DOGE");
 		assertThat(create(fields).code()).isEqualTo(20005);
-		this.server.seedCurrency("TRON", "DOGE", 8);
+		this.server.balances().seedCurrency("TRON", "DOGE", 8);
 		assertThat(create(fields).code()).isZero();
 	}
 
@@ -187,8 +187,8 @@ class MockTokenPayServerPayoutTests {
 	void cancelOfACreatedPayoutClosesItAndRefundsIt() {
 		String transactionId = create(payout("7", "order-x")).json().get("data").get("transaction_id").asString();
 		assertThat(this.client.cancel(transactionId).code()).isZero();
-		assertThat(this.server.payoutState("order-x")).isEqualTo(PayoutState.CLOSED);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("1000000");
+		assertThat(this.server.payouts().state("order-x")).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("1000000");
 		JsonNode data = this.client.signed("POST", QUERY, this.client.merchantBody(Map.of("out_trade_no", "order-x")))
 			.json()
 			.get("data");
@@ -200,7 +200,7 @@ class MockTokenPayServerPayoutTests {
 	@Test
 	void markPaidSetsThePaymentAndRefusesCancel() {
 		create(payout("2", "order-p"));
-		MockPayout paid = this.server.markPaid("order-p");
+		MockPayout paid = this.server.payouts().markPaid("order-p");
 		assertThat(paid.state()).isEqualTo(PayoutState.SUCCESS);
 		assertThat(paid.txId()).matches("[0-9a-f]{64}");
 		assertThat(paid.payTime()).isNotNull();
@@ -211,30 +211,31 @@ class MockTokenPayServerPayoutTests {
 		assertThat(data.get("tx_id").asString()).isEqualTo(paid.txId());
 		assertThat(data.get("block_no").asLong()).isPositive();
 		assertThat(this.client.cancel(paid.transactionId()).code()).isEqualTo(20005);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("999998");
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("999998");
 	}
 
 	@Test
 	void markFailedRefunds() {
 		create(payout("2", "order-f"));
-		assertThat(this.server.markFailed("order-f").state()).isEqualTo(PayoutState.FAILED);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("1000000");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.server.markPaid("unknown"));
+		assertThat(this.server.payouts().markFailed("order-f").state()).isEqualTo(PayoutState.FAILED);
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("1000000");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.server.payouts().markPaid("unknown"));
 	}
 
 	@Test
 	void faultForAnOperationMeetsOnlyItsNextRequest() {
-		this.server.enqueueFor("create-payout", Fault.gatewayCode(11001));
-		String payoutId = this.server.seedOpenPayout();
+		this.server.faults().enqueueFor("create-payout", Fault.gatewayCode(11001));
+		String payoutId = this.server.payouts().seedOpen();
 		assertThat(this.client.cancel(payoutId).code()).isZero();
 		assertThat(create(payout("1", "order-o")).code()).isEqualTo(11001);
 		assertThat(create(payout("1", "order-o")).code()).isZero();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.server.enqueueFor("pay-out", Fault.emptyBody()));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.server.faults().enqueueFor("pay-out", Fault.emptyBody()));
 	}
 
 	@Test
 	void delayedCreateIsStoredBeforeTheAnswerIsLate() throws Exception {
-		this.server.enqueueFor("create-payout", Fault.delay(Duration.ofMillis(300)));
+		this.server.faults().enqueueFor("create-payout", Fault.delay(Duration.ofMillis(300)));
 		Response response = create(payout("1", "order-late"));
 		assertThat(response.code()).isZero();
 		assertThat(this.server.lastRequest().verdict()).contains("DELAY");
@@ -242,23 +243,23 @@ class MockTokenPayServerPayoutTests {
 
 	@Test
 	void resetAfterApplyingStoresThePayoutAndAnswersNothing() {
-		this.server.enqueueFor("create-payout", Fault.resetAfterApplying());
+		this.server.faults().enqueueFor("create-payout", Fault.resetAfterApplying());
 		assertThatIllegalStateException().isThrownBy(() -> create(payout("4", "order-lost")));
-		assertThat(this.server.payoutState("order-lost")).isEqualTo(PayoutState.PENDING);
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("999996");
+		assertThat(this.server.payouts().state("order-lost")).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("999996");
 		assertThat(this.server.lastRequest().code()).isZero();
 	}
 
 	@Test
 	void connectionResetAppliesNothing() {
-		this.server.enqueueFor("create-payout", Fault.connectionReset());
+		this.server.faults().enqueueFor("create-payout", Fault.connectionReset());
 		assertThatIllegalStateException().isThrownBy(() -> create(payout("4", "order-reset")));
-		assertThat(this.server.payouts()).isEmpty();
+		assertThat(this.server.payouts().all()).isEmpty();
 	}
 
 	@Test
 	void faultForAPayoutMatchesItsOrderNumber() {
-		this.server.injectForPayout("order-i", Fault.httpStatus(503));
+		this.server.faults().injectForPayout("order-i", Fault.httpStatus(503));
 		assertThat(create(payout("1", "order-i")).status()).isEqualTo(503);
 		assertThat(create(payout("1", "order-j")).code()).isZero();
 	}
@@ -266,12 +267,10 @@ class MockTokenPayServerPayoutTests {
 	@Test
 	void resetRestoresBalancesCurrenciesPathsAndPayouts() {
 		create(payout("1", "order-z"));
-		this.server.seedBalance("TRON", "USDT", BigDecimal.TEN)
-			.seedCurrency("TRON", "DOGE", 8)
-			.operationPath("create-payout", "/v1/payout/payment")
-			.reset();
-		assertThat(this.server.payouts()).isEmpty();
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo("1000000");
+		this.server.balances().seed("TRON", "USDT", BigDecimal.TEN).seedCurrency("TRON", "DOGE", 8);
+		this.server.operationPath("create-payout", "/v1/payout/payment").reset();
+		assertThat(this.server.payouts().all()).isEmpty();
+		assertThat(this.server.balances().get("TRON", "USDT")).isEqualByComparingTo("1000000");
 		Map<String, Object> doge = payout("1", "order-doge");
 		doge.put("currency", "DOGE");
 		assertThat(create(doge).code()).isEqualTo(20005);
@@ -288,7 +287,7 @@ class MockTokenPayServerPayoutTests {
 
 	@Test
 	void concurrentCreatesNeverOverdrawAndStoreARepeatedOrderNumberOnce() throws Exception {
-		this.server.seedBalance("TRON", "USDT", new BigDecimal("10"));
+		this.server.balances().seed("TRON", "USDT", new BigDecimal("10"));
 		ExecutorService executor = Executors.newFixedThreadPool(16);
 		try {
 			List<Callable<Integer>> calls = new ArrayList<>();
@@ -306,13 +305,16 @@ class MockTokenPayServerPayoutTests {
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(this.server.payouts()).filteredOn((payout) -> payout.outTradeNo().equals("order-same")).hasSize(1);
+		assertThat(this.server.payouts().all()).filteredOn((payout) -> payout.outTradeNo().equals("order-same"))
+			.hasSize(1);
 		BigDecimal paidOut = this.server.payouts()
+			.all()
 			.stream()
 			.map(MockPayout::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(paidOut).isLessThanOrEqualTo(new BigDecimal("10"));
-		assertThat(this.server.balance("TRON", "USDT")).isEqualByComparingTo(new BigDecimal("10").subtract(paidOut));
+		assertThat(this.server.balances().get("TRON", "USDT"))
+			.isEqualByComparingTo(new BigDecimal("10").subtract(paidOut));
 	}
 
 	private Response create(Map<String, Object> fields) {

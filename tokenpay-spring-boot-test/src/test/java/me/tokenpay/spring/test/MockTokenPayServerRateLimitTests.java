@@ -40,36 +40,36 @@ class MockTokenPayServerRateLimitTests {
 
 	@Test
 	void sixthRequestWithinOneSecondIsRateLimited() {
-		this.server.enforceRateLimit(true);
+		this.server.faults().enforceRateLimit(true);
 		cancelAllowedNumberOfPayouts();
-		String limited = this.server.seedOpenPayout();
+		String limited = this.server.payouts().seedOpen();
 		assertThatExceptionOfType(TokenPayApiException.class).isThrownBy(() -> this.template.cancelPayout(limited))
 			.satisfies((ex) -> {
 				assertThat(ex.getCode()).isEqualTo(11001);
 				assertThat(ex.getCategory()).isEqualTo(TokenPayErrorCategory.RETRYABLE);
 			});
-		assertThat(this.server.payoutState(limited)).isEqualTo(PayoutState.PENDING);
+		assertThat(this.server.payouts().state(limited)).isEqualTo(PayoutState.PENDING);
 		assertThat(this.server.lastRequest().code()).isEqualTo(11001);
 	}
 
 	@Test
 	void requestsSucceedAgainOnceOneSecondHasPassed() {
-		this.server.enforceRateLimit(true);
+		this.server.faults().enforceRateLimit(true);
 		cancelAllowedNumberOfPayouts();
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		this.clock.advance(Duration.ofMillis(999));
 		assertThat(codeOfCancel(payoutId)).isEqualTo(11001);
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(codeOfCancel(payoutId)).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test
 	void rejectedRequestsDoNotCountAgainstTheLimit() {
-		this.server.enforceRateLimit(true);
+		this.server.faults().enforceRateLimit(true);
 		cancelAllowedNumberOfPayouts();
 		for (int i = 0; i < 3; i++) {
-			assertThat(codeOfCancel(this.server.seedOpenPayout())).isEqualTo(11001);
+			assertThat(codeOfCancel(this.server.payouts().seedOpen())).isEqualTo(11001);
 		}
 		this.clock.advance(Duration.ofSeconds(1));
 		cancelAllowedNumberOfPayouts();
@@ -78,21 +78,21 @@ class MockTokenPayServerRateLimitTests {
 	@Test
 	void requestsAreNotLimitedByDefault() {
 		for (int i = 0; i < 3 * MockTokenPayServer.RATE_LIMIT_PER_SECOND; i++) {
-			assertThat(codeOfCancel(this.server.seedOpenPayout())).isZero();
+			assertThat(codeOfCancel(this.server.payouts().seedOpen())).isZero();
 		}
 	}
 
 	@Test
 	void limitCanBeLiftedAgain() {
-		this.server.enforceRateLimit(true);
+		this.server.faults().enforceRateLimit(true);
 		cancelAllowedNumberOfPayouts();
-		this.server.enforceRateLimit(false);
-		assertThat(codeOfCancel(this.server.seedOpenPayout())).isZero();
+		this.server.faults().enforceRateLimit(false);
+		assertThat(codeOfCancel(this.server.payouts().seedOpen())).isZero();
 	}
 
 	private void cancelAllowedNumberOfPayouts() {
 		for (int i = 0; i < MockTokenPayServer.RATE_LIMIT_PER_SECOND; i++) {
-			assertThat(codeOfCancel(this.server.seedOpenPayout())).as("request %d", i + 1).isZero();
+			assertThat(codeOfCancel(this.server.payouts().seedOpen())).as("request %d", i + 1).isZero();
 		}
 	}
 

@@ -42,7 +42,7 @@ class MockTokenPayServerRecordingTests {
 
 	@Test
 	void recordsRequestAsReceivedWithItsVerdict() {
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		byte[] body = ("{\"app_id\":\"" + this.server.credentials().appId() + "\",\"mch_id\":\""
 				+ this.server.credentials().mchId() + "\",\"payout_id\":\"" + payoutId + "\",\"note\":\"Zürich\"}\n")
 			.getBytes(StandardCharsets.UTF_8);
@@ -76,7 +76,7 @@ class MockTokenPayServerRecordingTests {
 
 	@Test
 	void recordsAnswerWithoutEnvelopeWithoutCode() {
-		byte[] body = this.client.body(this.server.seedOpenPayout());
+		byte[] body = this.client.body(this.server.payouts().seedOpen());
 		String path = "/v1/payout/close?lang=en";
 		this.client.post(path, this.client.authorization(path, body), body);
 		MockTokenPayRequest request = this.server.lastRequest();
@@ -97,7 +97,7 @@ class MockTokenPayServerRecordingTests {
 	@Test
 	void recordsFaultApplied() {
 		this.server.enqueue(Fault.httpStatus(503));
-		this.client.cancel(this.server.seedOpenPayout());
+		this.client.cancel(this.server.payouts().seedOpen());
 		MockTokenPayRequest request = this.server.lastRequest();
 		assertThat(request.fault()).isNotNull();
 		assertThat(request.fault().getKind()).isEqualTo(Fault.Kind.HTTP_STATUS);
@@ -108,7 +108,7 @@ class MockTokenPayServerRecordingTests {
 	@Test
 	void recordsGatewayCodeOfFault() {
 		this.server.enqueue(Fault.gatewayCode(11000));
-		this.client.cancel(this.server.seedOpenPayout());
+		this.client.cancel(this.server.payouts().seedOpen());
 		MockTokenPayRequest request = this.server.lastRequest();
 		assertThat(request.code()).isEqualTo(11000);
 		assertThat(request.verdict()).startsWith("GATEWAY_CODE(11000): 11000");
@@ -141,23 +141,24 @@ class MockTokenPayServerRecordingTests {
 
 	@Test
 	void resetForgetsRequestsPayoutsFaultsAndNonces() {
-		String closed = this.server.seedOpenPayout();
+		String closed = this.server.payouts().seedOpen();
 		String nonce = this.client.nonce();
 		byte[] closedBody = this.client.body(closed);
 		assertThat(this.client
 			.post(CANCEL_PATH, this.client.authorization(nonce, this.client.timestamp(), CANCEL_PATH, closedBody),
 					closedBody)
 			.code()).isZero();
-		this.server.seedPayout("kept", PayoutState.PROCESSING);
-		this.server.enqueue(Fault.gatewayCode(11000))
+		this.server.payouts().seed("kept", PayoutState.PROCESSING);
+		this.server.faults()
+			.enqueue(Fault.gatewayCode(11000))
 			.injectForPayout("again", Fault.gatewayCode(11001))
 			.injectRandomly(1, 7, Fault.gatewayCode(20004))
 			.enforceRateLimit(true);
 		this.server.reset();
 		assertThat(this.server.requests()).isEmpty();
-		assertThat(this.server.payoutState(closed)).isNull();
-		assertThat(this.server.payoutState("kept")).isNull();
-		this.server.seedPayout("again", PayoutState.PENDING);
+		assertThat(this.server.payouts().state(closed)).isNull();
+		assertThat(this.server.payouts().state("kept")).isNull();
+		this.server.payouts().seed("again", PayoutState.PENDING);
 		byte[] againBody = this.client.body("again");
 		assertThat(this.client
 			.post(CANCEL_PATH, this.client.authorization(nonce, this.client.timestamp(), CANCEL_PATH, againBody),
@@ -172,15 +173,15 @@ class MockTokenPayServerRecordingTests {
 
 	@Test
 	void resetRestoresDefaultSettings() {
-		this.server.cancelPayoutPath("/custom/close")
+		this.server.operationPath("cancel-payout", "/custom/close")
 			.payoutIdField("payanother_id")
 			.timestampUnit(TimestampUnit.SECONDS)
 			.timestampTolerance(Duration.ZERO)
 			.clock(Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
 		this.server.reset();
-		String payoutId = this.server.seedOpenPayout();
+		String payoutId = this.server.payouts().seedOpen();
 		assertThat(this.client.cancel(payoutId).code()).isZero();
-		assertThat(this.server.payoutState(payoutId)).isEqualTo(PayoutState.CLOSED);
+		assertThat(this.server.payouts().state(payoutId)).isEqualTo(PayoutState.CLOSED);
 	}
 
 	@Test

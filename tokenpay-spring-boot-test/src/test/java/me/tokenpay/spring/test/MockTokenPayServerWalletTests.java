@@ -36,13 +36,13 @@ class MockTokenPayServerWalletTests {
 		assertThat(added.walletAddress()).isEqualTo(ADDRESS);
 		assertThat(added.appId()).isEqualTo(this.server.credentials().appId());
 		assertThat(added.createTime()).isNotNull();
-		assertThat(this.server.wallet("TRON", ADDRESS)).extracting(MockWallet::name).isEqualTo("user-42");
+		assertThat(this.server.wallets().get("TRON", ADDRESS)).extracting(MockWallet::name).isEqualTo("user-42");
 		assertThat(this.template.wallets().get(Chain.TRON, ADDRESS).name()).isEqualTo("user-42");
 		assertThat(this.server.lastRequest().method()).isEqualTo("GET");
 		assertThat(this.template.wallets().update(Chain.TRON, ADDRESS, "user-43").name()).isEqualTo("user-43");
 		assertThat(this.template.wallets().get(Chain.TRON, ADDRESS).createTime()).isEqualTo(added.createTime());
 		this.template.wallets().delete(Chain.TRON, ADDRESS);
-		assertThat(this.server.wallets()).isEmpty();
+		assertThat(this.server.wallets().all()).isEmpty();
 		assertThatExceptionOfType(TokenPayApiException.class)
 			.isThrownBy(() -> this.template.wallets().get(Chain.TRON, ADDRESS))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(12002));
@@ -61,7 +61,7 @@ class MockTokenPayServerWalletTests {
 			.isThrownBy(() -> this.template.wallets().delete(Chain.of("SOLANA"), ADDRESS))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(100));
 		this.server.reset();
-		assertThat(this.server.wallets()).isEmpty();
+		assertThat(this.server.wallets().all()).isEmpty();
 	}
 
 }

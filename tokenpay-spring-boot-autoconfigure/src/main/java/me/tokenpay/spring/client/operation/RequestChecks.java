@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,36 @@ public final class RequestChecks {
 			throw new TokenPayInvalidRequestException(field, field + " must not contain control characters");
 		}
 		return value;
+	}
+
+	/**
+	 * The most decimal places an order's amount may have: the most any currency TokenPay
+	 * lists has.
+	 */
+	public static final int MAX_ORDER_DECIMALS = 18;
+
+	/**
+	 * Check the fields every order create has: a positive amount of at most
+	 * {@value #MAX_ORDER_DECIMALS} decimal places, a chain, a currency code and, when
+	 * given, the merchant's order number.
+	 * @param amount the amount in major units
+	 * @param chain the chain
+	 * @param currency the currency code
+	 * @param outTradeNo the merchant's order number, {@code null} to have one generated
+	 * @return the amount to send
+	 * @throws TokenPayInvalidRequestException naming the first unusable field
+	 */
+	public static BigDecimal order(@Nullable BigDecimal amount, @Nullable Chain chain, @Nullable String currency,
+			@Nullable String outTradeNo) {
+		BigDecimal checked = amount("amount", amount, MAX_ORDER_DECIMALS);
+		if (chain == null) {
+			throw new TokenPayInvalidRequestException("chain", "chain must not be null");
+		}
+		token("currency", currency, 32);
+		if (outTradeNo != null) {
+			token("outTradeNo", outTradeNo, OrderQuery.MAX_OUT_TRADE_NO_LENGTH);
+		}
+		return checked;
 	}
 
 	/**

@@ -12,6 +12,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayCredentials;
+import me.tokenpay.spring.client.audit.TokenPayAudit;
+import me.tokenpay.spring.client.audit.TokenPayAuditRecord;
 import me.tokenpay.spring.client.error.GatewayText;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayEndpointNotFoundException;
@@ -31,6 +33,8 @@ import me.tokenpay.spring.client.observation.TokenPayOutcome;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.client.signature.ResponseVerifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +61,8 @@ import org.springframework.web.client.RestClient;
  * @author TokenPay Spring Boot team
  */
 public final class TokenPayExchange {
+
+	private static final Log logger = LogFactory.getLog(TokenPayExchange.class);
 
 	private static final TokenPayClientObservationConvention DEFAULT_CONVENTION = new DefaultTokenPayClientObservationConvention();
 
@@ -90,6 +96,8 @@ public final class TokenPayExchange {
 
 	private final String merchant;
 
+	private final @Nullable TokenPayAudit audit;
+
 	/**
 	 * Create an exchange.
 	 * @param restClient the HTTP client
@@ -119,6 +127,7 @@ public final class TokenPayExchange {
 		this.rateLimiter = options.rateLimiter();
 		this.readTimeout = options.readTimeout();
 		this.merchant = options.merchant();
+		this.audit = options.audit();
 		URI baseUrl = settings.baseUrl();
 		this.origin = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
 	}
@@ -186,6 +195,43 @@ public final class TokenPayExchange {
 
 	private <T> T attempt(OperationDescriptor<T> operation, OperationRequest call, PreparedRequest request,
 			TokenPayClientObservationContext context, long callStart) {
+		TokenPayAudit audit = this.audit;
+		if (audit == null) {
+			return attempt(operation, call, request, context, callStart, null);
+		}
+		AuditedAttempt audited = new AuditedAttempt(System.nanoTime());
+		String outcome = TokenPayOutcome.SUCCESS.getValue();
+		try {
+			return attempt(operation, call, request, context, callStart, audited);
+		}
+		catch (TokenPayException ex) {
+			outcome = TokenPayOutcome.of(ex).getValue();
+			throw ex;
+		}
+		finally {
+			record(audit, operation, call, request, context, audited, outcome);
+		}
+	}
+
+	private void record(TokenPayAudit audit, OperationDescriptor<?> operation, OperationRequest call,
+			PreparedRequest request, TokenPayClientObservationContext context, AuditedAttempt audited, String outcome) {
+		RawResponse response = audited.response;
+		boolean bodies = audit.includeBodies();
+		TokenPayAuditRecord record = new TokenPayAuditRecord(operation.name(), this.merchant, this.credentials.appId(),
+				call.resourceId(), context.getAttempts(), outcome, (response != null) ? response.status() : null,
+				context.getCode(), context.getRequestId(), Duration.ofNanos(System.nanoTime() - audited.start),
+				bodies ? new String(request.body(), StandardCharsets.UTF_8) : null,
+				(bodies && response != null) ? new String(response.body(), StandardCharsets.UTF_8) : null);
+		try {
+			audit.sink().record(record);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("TokenPay audit sink failed on an attempt of " + operation.name(), ex);
+		}
+	}
+
+	private <T> T attempt(OperationDescriptor<T> operation, OperationRequest call, PreparedRequest request,
+			TokenPayClientObservationContext context, long callStart, @Nullable AuditedAttempt audited) {
 		context.startAttempt();
 		context.setCode(null);
 		context.setRequestId(null);
@@ -202,6 +248,9 @@ public final class TokenPayExchange {
 			if (permit != null) {
 				permit.release();
 			}
+		}
+		if (audited != null) {
+			audited.response = response;
 		}
 		ResponseEnvelope envelope = read(operation, request, response);
 		context.setRequestId(GatewayText.requestId(envelope.requestId()));
@@ -390,6 +439,21 @@ public final class TokenPayExchange {
 	}
 
 	/**
+	 * What an audited attempt saw: when it started and the answer, once one arrived.
+	 */
+	private static final class AuditedAttempt {
+
+		private final long start;
+
+		private @Nullable RawResponse response;
+
+		AuditedAttempt(long start) {
+			this.start = start;
+		}
+
+	}
+
+	/**
 	 * How an exchange observes, retries, rate-limits and times its calls.
 	 *
 	 * @param observationRegistry the registry for observations
@@ -410,10 +474,12 @@ public final class TokenPayExchange {
 	 * clients report their timeout while the body arrives as a closed stream).
 	 * @param merchant the name of the merchant the exchange calls for: the
 	 * {@code merchant} key of its observations and the one its hints name properties of
+	 * @param audit where a record of every attempt goes, {@code null} for nowhere
 	 */
 	public record Options(ObservationRegistry observationRegistry,
 			@Nullable TokenPayClientObservationConvention observationConvention, RetryPolicy retryPolicy,
-			@Nullable TokenPayRateLimiter rateLimiter, @Nullable Duration readTimeout, String merchant) {
+			@Nullable TokenPayRateLimiter rateLimiter, @Nullable Duration readTimeout, String merchant,
+			@Nullable TokenPayAudit audit) {
 
 		/**
 		 * Check the options.
@@ -423,6 +489,7 @@ public final class TokenPayExchange {
 		 * @param rateLimiter the rate limiter
 		 * @param readTimeout the read timeout
 		 * @param merchant the merchant name
+		 * @param audit where attempts are recorded
 		 */
 		public Options {
 			Assert.notNull(observationRegistry, "Observation registry must not be null");
@@ -434,11 +501,12 @@ public final class TokenPayExchange {
 
 		/**
 		 * Return the defaults: no observations, no retries, no rate limiter, an unknown
-		 * read timeout, the merchant {@code default}.
+		 * read timeout, the merchant {@code default}, no audit.
 		 * @return the options
 		 */
 		public static Options defaults() {
-			return new Options(ObservationRegistry.NOOP, null, RetryPolicy.withMaxRetries(0), null, null, "default");
+			return new Options(ObservationRegistry.NOOP, null, RetryPolicy.withMaxRetries(0), null, null, "default",
+					null);
 		}
 
 		/**
@@ -448,7 +516,7 @@ public final class TokenPayExchange {
 		 */
 		public Options withObservationRegistry(ObservationRegistry observationRegistry) {
 			return new Options(observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
-					this.readTimeout, this.merchant);
+					this.readTimeout, this.merchant, this.audit);
 		}
 
 		/**
@@ -458,7 +526,7 @@ public final class TokenPayExchange {
 		 */
 		public Options withObservationConvention(@Nullable TokenPayClientObservationConvention observationConvention) {
 			return new Options(this.observationRegistry, observationConvention, this.retryPolicy, this.rateLimiter,
-					this.readTimeout, this.merchant);
+					this.readTimeout, this.merchant, this.audit);
 		}
 
 		/**
@@ -468,7 +536,7 @@ public final class TokenPayExchange {
 		 */
 		public Options withRetryPolicy(RetryPolicy retryPolicy) {
 			return new Options(this.observationRegistry, this.observationConvention, retryPolicy, this.rateLimiter,
-					this.readTimeout, this.merchant);
+					this.readTimeout, this.merchant, this.audit);
 		}
 
 		/**
@@ -478,7 +546,7 @@ public final class TokenPayExchange {
 		 */
 		public Options withRateLimiter(@Nullable TokenPayRateLimiter rateLimiter) {
 			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, rateLimiter,
-					this.readTimeout, this.merchant);
+					this.readTimeout, this.merchant, this.audit);
 		}
 
 		/**
@@ -488,7 +556,7 @@ public final class TokenPayExchange {
 		 */
 		public Options withReadTimeout(@Nullable Duration readTimeout) {
 			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
-					readTimeout, this.merchant);
+					readTimeout, this.merchant, this.audit);
 		}
 
 		/**
@@ -498,7 +566,17 @@ public final class TokenPayExchange {
 		 */
 		public Options withMerchant(String merchant) {
 			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
-					this.readTimeout, merchant);
+					this.readTimeout, merchant, this.audit);
+		}
+
+		/**
+		 * Return a copy with another audit.
+		 * @param audit where attempts are recorded, {@code null} for nowhere
+		 * @return the copy
+		 */
+		public Options withAudit(@Nullable TokenPayAudit audit) {
+			return new Options(this.observationRegistry, this.observationConvention, this.retryPolicy, this.rateLimiter,
+					this.readTimeout, this.merchant, audit);
 		}
 
 	}

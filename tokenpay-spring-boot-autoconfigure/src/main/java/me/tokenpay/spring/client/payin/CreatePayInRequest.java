@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.operation.OrderQuery;
+import me.tokenpay.spring.client.operation.OrderRequestBuilder;
 import me.tokenpay.spring.client.operation.RequestChecks;
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +77,7 @@ public record CreatePayInRequest(BigDecimal amount, Chain chain, String currency
 	 * The most decimal places an amount may have: the most any currency TokenPay lists
 	 * has.
 	 */
-	public static final int MAX_DECIMALS = 18;
+	public static final int MAX_DECIMALS = RequestChecks.MAX_ORDER_DECIMALS;
 
 	/**
 	 * Check the request.
@@ -95,14 +96,7 @@ public record CreatePayInRequest(BigDecimal amount, Chain chain, String currency
 	 * @throws TokenPayInvalidRequestException if a field is unusable
 	 */
 	public CreatePayInRequest {
-		amount = RequestChecks.amount("amount", amount, MAX_DECIMALS);
-		if (chain == null) {
-			throw new TokenPayInvalidRequestException("chain", "chain must not be null");
-		}
-		RequestChecks.token("currency", currency, 32);
-		if (outTradeNo != null) {
-			RequestChecks.token("outTradeNo", outTradeNo, MAX_OUT_TRADE_NO_LENGTH);
-		}
+		amount = RequestChecks.order(amount, chain, currency, outTradeNo);
 		if (expireSecond < MIN_EXPIRE_SECOND || expireSecond > MAX_EXPIRE_SECOND) {
 			throw new TokenPayInvalidRequestException("expireSecond", "expireSecond must be between "
 					+ MIN_EXPIRE_SECOND + " and " + MAX_EXPIRE_SECOND + " but is " + expireSecond);
@@ -140,45 +134,24 @@ public record CreatePayInRequest(BigDecimal amount, Chain chain, String currency
 	/**
 	 * Builds a {@link CreatePayInRequest}.
 	 */
-	public static final class Builder {
-
-		private final BigDecimal amount;
-
-		private final Chain chain;
-
-		private final String currency;
-
-		private @Nullable String outTradeNo;
+	public static final class Builder extends OrderRequestBuilder<Builder> {
 
 		private int expireSecond = DEFAULT_EXPIRE_SECOND;
 
 		private String orderType = PLATFORM_ORDER;
 
-		private @Nullable String description;
-
-		private @Nullable String attach;
-
 		private @Nullable String locale;
-
-		private @Nullable String notifyUrl;
 
 		private @Nullable String returnUrl;
 
 		private @Nullable String toAddress;
 
 		private Builder(BigDecimal amount, Chain chain, String currency) {
-			this.amount = amount;
-			this.chain = chain;
-			this.currency = currency;
+			super(amount, chain, currency);
 		}
 
-		/**
-		 * Set the merchant's unique order number; by default one is generated.
-		 * @param outTradeNo the order number
-		 * @return this builder
-		 */
-		public Builder outTradeNo(@Nullable String outTradeNo) {
-			this.outTradeNo = outTradeNo;
+		@Override
+		protected Builder self() {
 			return this;
 		}
 
@@ -204,42 +177,12 @@ public record CreatePayInRequest(BigDecimal amount, Chain chain, String currency
 		}
 
 		/**
-		 * Set the description shown to the payer.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(@Nullable String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Set data echoed back when the order is paid.
-		 * @param attach the data
-		 * @return this builder
-		 */
-		public Builder attach(@Nullable String attach) {
-			this.attach = attach;
-			return this;
-		}
-
-		/**
 		 * Set the language of the cashier page.
 		 * @param locale such as {@code en} or {@code zh_cn}
 		 * @return this builder
 		 */
 		public Builder locale(@Nullable String locale) {
 			this.locale = locale;
-			return this;
-		}
-
-		/**
-		 * Set the URL TokenPay notifies when the order is paid.
-		 * @param notifyUrl an absolute http(s) URL
-		 * @return this builder
-		 */
-		public Builder notifyUrl(@Nullable String notifyUrl) {
-			this.notifyUrl = notifyUrl;
 			return this;
 		}
 

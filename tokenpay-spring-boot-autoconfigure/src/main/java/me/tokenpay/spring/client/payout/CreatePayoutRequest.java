@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.error.TokenPayInvalidRequestException;
 import me.tokenpay.spring.client.operation.OrderQuery;
+import me.tokenpay.spring.client.operation.OrderRequestBuilder;
 import me.tokenpay.spring.client.operation.RequestChecks;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ public record CreatePayoutRequest(BigDecimal amount, Chain chain, String currenc
 	 * The most decimal places an amount may have: the most any currency TokenPay lists
 	 * has.
 	 */
-	public static final int MAX_DECIMALS = 18;
+	public static final int MAX_DECIMALS = RequestChecks.MAX_ORDER_DECIMALS;
 
 	/**
 	 * The longest {@code outTradeNo} the gateway accepts.
@@ -64,15 +65,8 @@ public record CreatePayoutRequest(BigDecimal amount, Chain chain, String currenc
 	 * @throws TokenPayInvalidRequestException if a field is unusable
 	 */
 	public CreatePayoutRequest {
-		amount = RequestChecks.amount("amount", amount, MAX_DECIMALS);
-		if (chain == null) {
-			throw new TokenPayInvalidRequestException("chain", "chain must not be null");
-		}
-		RequestChecks.token("currency", currency, 32);
+		amount = RequestChecks.order(amount, chain, currency, outTradeNo);
 		RequestChecks.token("toAddress", toAddress, 128);
-		if (outTradeNo != null) {
-			RequestChecks.token("outTradeNo", outTradeNo, MAX_OUT_TRADE_NO_LENGTH);
-		}
 		RequestChecks.optionalText("description", description, MAX_DESCRIPTION_LENGTH);
 		RequestChecks.optionalText("attach", attach, 256);
 		RequestChecks.optionalUrl("notifyUrl", notifyUrl, 512);
@@ -93,68 +87,17 @@ public record CreatePayoutRequest(BigDecimal amount, Chain chain, String currenc
 	/**
 	 * Builds a {@link CreatePayoutRequest}.
 	 */
-	public static final class Builder {
-
-		private final BigDecimal amount;
-
-		private final Chain chain;
-
-		private final String currency;
+	public static final class Builder extends OrderRequestBuilder<Builder> {
 
 		private final String toAddress;
 
-		private @Nullable String outTradeNo;
-
-		private @Nullable String description;
-
-		private @Nullable String attach;
-
-		private @Nullable String notifyUrl;
-
 		private Builder(BigDecimal amount, Chain chain, String currency, String toAddress) {
-			this.amount = amount;
-			this.chain = chain;
-			this.currency = currency;
+			super(amount, chain, currency);
 			this.toAddress = toAddress;
 		}
 
-		/**
-		 * Set the merchant's unique order number; by default one is generated.
-		 * @param outTradeNo the order number
-		 * @return this builder
-		 */
-		public Builder outTradeNo(@Nullable String outTradeNo) {
-			this.outTradeNo = outTradeNo;
-			return this;
-		}
-
-		/**
-		 * Set the description.
-		 * @param description the description
-		 * @return this builder
-		 */
-		public Builder description(@Nullable String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Set data echoed back when the payout completes.
-		 * @param attach the data
-		 * @return this builder
-		 */
-		public Builder attach(@Nullable String attach) {
-			this.attach = attach;
-			return this;
-		}
-
-		/**
-		 * Set the URL TokenPay notifies when the payout completes.
-		 * @param notifyUrl an absolute http(s) URL
-		 * @return this builder
-		 */
-		public Builder notifyUrl(@Nullable String notifyUrl) {
-			this.notifyUrl = notifyUrl;
+		@Override
+		protected Builder self() {
 			return this;
 		}
 

@@ -6,8 +6,7 @@ import java.time.Instant;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TradeState;
-import me.tokenpay.spring.client.operation.AnswerField;
-import me.tokenpay.spring.client.operation.AnswerSubject;
+import me.tokenpay.spring.client.operation.OrderAnswer;
 import me.tokenpay.spring.client.operation.LenientFields;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +49,7 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 		@Nullable String fromAddress, @Nullable String txId, @Nullable Long blockNo, @Nullable String description,
 		@Nullable String attach, @Nullable String notifyUrl, @Nullable Instant createTime, @Nullable Instant payTime,
 		@Nullable Instant closeTime, @Nullable BigInteger serviceMinorAmount, @Nullable String serviceAmountCurrency,
-		@Nullable String json) implements AnswerSubject {
+		@Nullable String json) implements OrderAnswer {
 
 	/**
 	 * Return a payout known only by its merchant order number, for an accepted answer
@@ -116,24 +115,6 @@ public record Payout(@Nullable String outTradeNo, @Nullable String transactionId
 	public String toString() {
 		return "Payout[outTradeNo=" + this.outTradeNo + ", transactionId=" + this.transactionId + ", tradeState="
 				+ this.tradeState + ", amount=" + amount() + " " + this.currency + ", chain=" + this.chain + "]";
-	}
-
-	/**
-	 * Return what the gateway said of a field the client checks against the call.
-	 * @param field the field
-	 * @return the value, {@code null} if the answer did not say
-	 */
-	@Override
-	public @Nullable Object answered(AnswerField field) {
-		return switch (field) {
-			case OUT_TRADE_NO -> this.outTradeNo;
-			case TRANSACTION_ID -> this.transactionId;
-			case AMOUNT -> amount();
-			case CHAIN -> this.chain;
-			case CURRENCY -> this.currency;
-			case TO_ADDRESS -> this.toAddress;
-			case WALLET_ADDRESS -> null;
-		};
 	}
 
 }

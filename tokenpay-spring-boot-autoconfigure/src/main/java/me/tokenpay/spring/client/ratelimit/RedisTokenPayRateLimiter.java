@@ -259,6 +259,15 @@ public final class RedisTokenPayRateLimiter implements TokenPayRateLimiter {
 	}
 
 	/**
+	 * Return whether Redis failed within the last second, so that calls are limited to
+	 * this instance's share or refused until it is back.
+	 * @return {@code true} while the store is failing
+	 */
+	public boolean isStoreFailing() {
+		return this.ticker.getAsLong() - this.storeDownUntil < 0;
+	}
+
+	/**
 	 * Return the Redis key of an app id's window.
 	 * @param appId the app id
 	 * @return the key, such as {@code tokenpay:rl:{8e4b…}}
