@@ -4,6 +4,8 @@ import me.tokenpay.spring.autoconfigure.TokenPayVerifications;
 import me.tokenpay.spring.test.AutoConfigureMockTokenPay;
 import me.tokenpay.spring.test.MockAnswer;
 import me.tokenpay.spring.test.MockTokenPayServer;
+import me.tokenpay.spring.test.SignedNotification;
+import me.tokenpay.spring.test.TokenPayNotifications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,23 @@ class OperabilitySampleTests {
 			.isEqualTo(true)
 			.jsonPath("$.notifications.settings.path")
 			.isEqualTo("/tokenpay/notifications");
+		SignedNotification refused = TokenPayNotifications.forTesting(this.tokenPay.credentials())
+			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"ops-1\"}")
+			.withHeader("TTPay-Signature", "AAAA");
+		this.client.post()
+			.uri("/tokenpay/notifications")
+			.headers((headers) -> refused.headers().forEach(headers::set))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(refused.body())
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.client.get()
+			.uri("/actuator/tokenpay")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.notifications.deliveries.bad-signature")
+			.isEqualTo(1);
 		String body = this.client.get()
 			.uri("/actuator/tokenpay")
 			.exchange()

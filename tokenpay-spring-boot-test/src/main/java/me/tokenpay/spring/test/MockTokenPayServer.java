@@ -294,6 +294,28 @@ public final class MockTokenPayServer implements AutoCloseable {
 	}
 
 	/**
+	 * Accept another merchant with the given credentials, authenticating its requests and
+	 * signing its answers with its own secret.
+	 * @param name the merchant's name, as under {@code tokenpay.merchants}
+	 * @param credentials its credentials
+	 * @return this server
+	 * @throws IllegalArgumentException if the name is taken or another merchant has the
+	 * app id
+	 */
+	public MockTokenPayServer addMerchant(String name, TokenPayCredentials credentials) {
+		Assert.hasText(name, "Merchant name must not be blank");
+		Assert.notNull(credentials, "Credentials must not be null");
+		synchronized (this.merchants) {
+			Assert.isTrue(!this.merchants.containsKey(name), () -> "Merchant '" + name + "' is already known");
+			Assert.isTrue(
+					this.merchants.values().stream().noneMatch((known) -> known.appId().equals(credentials.appId())),
+					() -> "Another merchant has app id " + credentials.appId());
+			this.merchants.put(name, credentials);
+		}
+		return this;
+	}
+
+	/**
 	 * Return the credentials of a merchant the server accepts.
 	 * @param name the merchant's name, {@code default} for the one it started with
 	 * @return the credentials
