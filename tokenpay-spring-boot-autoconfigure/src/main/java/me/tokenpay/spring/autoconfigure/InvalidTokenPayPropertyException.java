@@ -8,8 +8,14 @@ package me.tokenpay.spring.autoconfigure;
  */
 public class InvalidTokenPayPropertyException extends RuntimeException {
 
+	/**
+	 * The property to fix.
+	 */
 	private final String property;
 
+	/**
+	 * What to do about it.
+	 */
 	private final String action;
 
 	/**

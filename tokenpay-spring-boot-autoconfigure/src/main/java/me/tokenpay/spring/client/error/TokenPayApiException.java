@@ -11,12 +11,24 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenPayApiException extends TokenPayException {
 
+	/**
+	 * The gateway's code.
+	 */
 	private final int code;
 
+	/**
+	 * The gateway's message, escaped and bounded.
+	 */
 	private final @Nullable String msg;
 
+	/**
+	 * The answer's HTTP status.
+	 */
 	private final int httpStatus;
 
+	/**
+	 * What kind of refusal the code is.
+	 */
 	private final TokenPayErrorCategory category;
 
 	/**

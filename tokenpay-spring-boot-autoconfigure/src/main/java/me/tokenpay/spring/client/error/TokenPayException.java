@@ -3,16 +3,26 @@ package me.tokenpay.spring.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of every exception that a {@link TokenPayOperations} call throws, apart from
- * {@link IllegalArgumentException} for arguments rejected before anything is sent.
- * Messages never contain the app secret or the {@code Authorization} header.
+ * Root of every exception that a {@link me.tokenpay.spring.client.TokenPayOperations}
+ * call throws, apart from {@link IllegalArgumentException} for arguments rejected before
+ * anything is sent. Messages never contain the app secret or the {@code Authorization}
+ * header.
  *
  * @author TokenPay Spring Boot team
  */
 public abstract class TokenPayException extends RuntimeException {
 
+	/**
+	 * The gateway's request id, when an answer carried one.
+	 */
 	private final @Nullable String requestId;
 
+	/**
+	 * Create an exception.
+	 * @param message the message, without the secret
+	 * @param requestId the gateway's request id, {@code null} when none was read
+	 * @param cause the cause, {@code null} for none
+	 */
 	protected TokenPayException(String message, @Nullable String requestId, @Nullable Throwable cause) {
 		super(message, GatewayText.safeCause(cause));
 		this.requestId = GatewayText.requestId(requestId);

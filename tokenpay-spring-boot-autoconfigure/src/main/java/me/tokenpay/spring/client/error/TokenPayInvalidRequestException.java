@@ -9,6 +9,9 @@ package me.tokenpay.spring.client.error;
  */
 public class TokenPayInvalidRequestException extends IllegalArgumentException {
 
+	/**
+	 * The field at fault.
+	 */
 	private final String field;
 
 	/**

@@ -11,8 +11,18 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class TokenPayInvalidResponseException extends TokenPayException {
 
+	/**
+	 * The answer's HTTP status.
+	 */
 	private final int httpStatus;
 
+	/**
+	 * Create an exception.
+	 * @param message the message
+	 * @param httpStatus the answer's HTTP status
+	 * @param requestId the gateway's request id, {@code null} when none was read
+	 * @param cause the cause, {@code null} for none
+	 */
 	protected TokenPayInvalidResponseException(String message, int httpStatus, @Nullable String requestId,
 			@Nullable Throwable cause) {
 		super(message + ((httpStatus > 0) ? " (HTTP " + httpStatus + ")" : ""), requestId, cause);

@@ -16,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenPayMismatchedResponseException extends TokenPayInvalidResponseException {
 
+	/**
+	 * The operation whose answer did not match.
+	 */
 	private final String operation;
 
+	/**
+	 * The id the call was about.
+	 */
 	private final @Nullable String id;
 
+	/**
+	 * The fields that differ from the call.
+	 */
 	private final List<String> mismatches;
 
 	/**

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenPayNonJsonResponseException extends TokenPayInvalidResponseException {
 
+	/**
+	 * The answer's content type.
+	 */
 	private final @Nullable String contentType;
 
 	/**

@@ -16,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenPayOutcomeUnknownException extends TokenPayException {
 
+	/**
+	 * The operation whose outcome is unknown.
+	 */
 	private final String operation;
 
+	/**
+	 * The id to query the outcome by.
+	 */
 	private final @Nullable String id;
 
+	/**
+	 * The failure that ended the call.
+	 */
 	private final TokenPayException lastFailure;
 
 	/**

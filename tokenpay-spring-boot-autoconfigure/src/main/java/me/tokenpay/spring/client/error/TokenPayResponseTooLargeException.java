@@ -8,6 +8,9 @@ package me.tokenpay.spring.client.error;
  */
 public class TokenPayResponseTooLargeException extends TokenPayInvalidResponseException {
 
+	/**
+	 * The largest body accepted, in bytes.
+	 */
 	private final long maxSize;
 
 	/**

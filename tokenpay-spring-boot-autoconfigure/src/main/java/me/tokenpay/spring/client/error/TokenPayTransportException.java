@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class TokenPayTransportException extends TokenPayException {
 
+	/**
+	 * Whether the request may have reached the gateway.
+	 */
 	private final boolean requestSent;
 
 	/**

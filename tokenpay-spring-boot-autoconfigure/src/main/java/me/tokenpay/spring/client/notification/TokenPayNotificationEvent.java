@@ -13,6 +13,9 @@ import org.springframework.context.ApplicationEvent;
  */
 public class TokenPayNotificationEvent extends ApplicationEvent {
 
+	/**
+	 * The verified notification.
+	 */
 	private final TokenPayNotification notification;
 
 	/**

@@ -9,6 +9,9 @@ import me.tokenpay.spring.client.error.GatewayText;
  */
 public class TokenPayUnknownMerchantException extends TokenPayNotificationException {
 
+	/**
+	 * The app id no merchant has.
+	 */
 	private final String appId;
 
 	/**

@@ -16,6 +16,9 @@ public class InvalidFieldException extends IllegalArgumentException {
 
 	private static final int MAX_VALUE_LENGTH = 40;
 
+	/**
+	 * The answer's field at fault.
+	 */
 	private final String field;
 
 	/**

@@ -12,7 +12,7 @@ import java.time.Duration;
 public interface Sleeper {
 
 	/**
-	 * The current thread's {@link Thread#sleep(Duration)}.
+	 * The current thread's {@link Thread#sleep(long)}.
 	 */
 	Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());
 

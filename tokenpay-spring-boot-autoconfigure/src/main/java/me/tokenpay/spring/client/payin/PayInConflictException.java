@@ -13,8 +13,14 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
  */
 public class PayInConflictException extends TokenPayApiException {
 
+	/**
+	 * The order number in use.
+	 */
 	private final String outTradeNo;
 
+	/**
+	 * The order that has it.
+	 */
 	private final Transaction existing;
 
 	/**

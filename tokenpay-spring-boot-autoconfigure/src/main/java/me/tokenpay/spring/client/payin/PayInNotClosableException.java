@@ -12,6 +12,9 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
  */
 public class PayInNotClosableException extends TokenPayApiException {
 
+	/**
+	 * The order that cannot be closed.
+	 */
 	private final Transaction order;
 
 	/**

@@ -12,8 +12,14 @@ import me.tokenpay.spring.client.error.TokenPayApiException;
  */
 public class PayoutConflictException extends TokenPayApiException {
 
+	/**
+	 * The order number in use.
+	 */
 	private final String outTradeNo;
 
+	/**
+	 * The payout that has it.
+	 */
 	private final Payout existing;
 
 	/**
