@@ -1,0 +1,17 @@
+package me.tokenpay.sample.readme;
+
+/**
+ * The application's repository of withdrawals in the README's snippets.
+ *
+ * @author TokenPay Spring Boot team
+ */
+interface Withdrawals {
+
+	/**
+	 * Load a withdrawal, locking its row.
+	 * @param outTradeNo its order number
+	 * @return the withdrawal
+	 */
+	Withdrawal lockByOutTradeNo(String outTradeNo);
+
+}
