@@ -1,0 +1,435 @@
+package me.tokenpay.spring.journal;
+
+import java.math.BigDecimal;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import me.tokenpay.spring.client.Chain;
+import me.tokenpay.spring.client.operation.OutTradeNumbers;
+import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * The payout journal on a {@link DataSource}, through {@link JdbcClient}: one row per
+ * payout keyed by {@code out_trade_no}, and an outbox row per state change. Writes of a
+ * submit join the caller's transaction; the dispatcher's writes are short transactions of
+ * their own. Every move of a row is conditional on its state (forward only) and, for the
+ * dispatcher, on still holding the row's lease, so an instance whose lease ran out
+ * changes nothing.
+ *
+ * @author TokenPay Spring Boot team
+ */
+public class JdbcPayoutJournal implements PayoutJournal {
+
+	/**
+	 * The default prefix of the journal's tables.
+	 */
+	public static final String DEFAULT_TABLE_PREFIX = "TOKENPAY_";
+
+	private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
+
+	private static final String COLUMNS = "out_trade_no, merchant, amount, chain, currency, to_address, description, "
+			+ "attach, notify_url, state, trade_state, transaction_id, failure_code, failure_message, attempts, "
+			+ "next_attempt_at, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String payouts;
+
+	private final String events;
+
+	private final Dialect dialect;
+
+	private final String defaultMerchant;
+
+	/**
+	 * Create the journal.
+	 * @param dataSource the application's data source
+	 * @param transactionManager the transaction manager of that data source
+	 * @param clock the clock that dates rows and events
+	 * @param tablePrefix the prefix of the journal's tables, such as
+	 * {@value #DEFAULT_TABLE_PREFIX}
+	 * @param defaultMerchant the merchant of submits that name none
+	 */
+	public JdbcPayoutJournal(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			String tablePrefix, String defaultMerchant) {
+		Assert.isTrue(TABLE_PREFIX.matcher(tablePrefix).matches(),
+				"Table prefix must be letters, digits and underscores, starting with a letter or underscore");
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.payouts = tablePrefix + "PAYOUT_JOURNAL";
+		this.events = tablePrefix + "PAYOUT_JOURNAL_EVENT";
+		this.dialect = Dialect.of(dataSource);
+		this.defaultMerchant = defaultMerchant;
+	}
+
+	@Override
+	public JournalEntry submit(CreatePayoutRequest request) {
+		return submit(this.defaultMerchant, request);
+	}
+
+	@Override
+	public JournalEntry submit(String merchant, CreatePayoutRequest request) {
+		Assert.hasText(merchant, "Merchant must not be blank");
+		Assert.notNull(request, "Request must not be null");
+		String requested = request.outTradeNo();
+		String outTradeNo = (requested != null) ? requested : OutTradeNumbers.generate();
+		long now = this.clock.millis();
+		String sql = this.dialect.insertIfAbsent(this.payouts, "out_trade_no",
+				"(" + COLUMNS + ") VALUES (:outTradeNo, :merchant, :amount, :chain, :currency, :toAddress, "
+						+ ":description, :attach, :notifyUrl, :state, NULL, NULL, NULL, NULL, 0, :now, :now, :now)");
+		int inserted;
+		try {
+			inserted = this.jdbc.sql(sql)
+				.param("outTradeNo", outTradeNo)
+				.param("merchant", merchant)
+				.param("amount", request.amount().toPlainString())
+				.param("chain", request.chain().value())
+				.param("currency", request.currency())
+				.param("toAddress", request.toAddress())
+				.param("description", request.description())
+				.param("attach", request.attach())
+				.param("notifyUrl", request.notifyUrl())
+				.param("state", JournalState.SUBMITTED.name())
+				.param("now", now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			inserted = 0;
+		}
+		JournalEntry entry = find(outTradeNo)
+			.orElseThrow(() -> new IllegalStateException("Journal row " + outTradeNo + " vanished after its insert"));
+		if (inserted == 0 && !entry.isSameOrder(merchant, request)) {
+			throw new PayoutJournalConflictException(outTradeNo);
+		}
+		if (inserted > 0) {
+			insertEvent(entry, now);
+		}
+		return entry;
+	}
+
+	@Override
+	public Optional<JournalEntry> find(String outTradeNo) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE out_trade_no = :id")
+			.param("id", outTradeNo)
+			.query(JdbcPayoutJournal::entry)
+			.optional();
+	}
+
+	/**
+	 * Claim rows that are due: not final, due by now and not leased to a live claim. Each
+	 * row is claimed by one conditional update, so two instances never hold the same row.
+	 * @param owner the claiming instance
+	 * @param lease how long the claim holds
+	 * @param limit the most rows to claim
+	 * @return the claimed rows
+	 */
+	List<JournalEntry> claimDue(String owner, Duration lease, int limit) {
+		long now = this.clock.millis();
+		List<String> due = this.jdbc
+			.sql("SELECT out_trade_no FROM " + this.payouts + " WHERE state IN (:states) AND next_attempt_at <= :now "
+					+ "AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_attempt_at LIMIT :limit")
+			.param("states",
+					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
+			.param("now", now)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		List<JournalEntry> claimed = new ArrayList<>();
+		for (String outTradeNo : due) {
+			int updated = this.jdbc
+				.sql("UPDATE " + this.payouts + " SET lease_owner = :owner, lease_until = :until "
+						+ "WHERE out_trade_no = :id AND (lease_until IS NULL OR lease_until < :now)")
+				.param("owner", owner)
+				.param("until", now + lease.toMillis())
+				.param("id", outTradeNo)
+				.param("now", now)
+				.update();
+			if (updated == 1) {
+				find(outTradeNo).ifPresent(claimed::add);
+			}
+		}
+		return claimed;
+	}
+
+	/**
+	 * Move a claimed row, and release its claim unless the move keeps it, if the claim
+	 * still holds and the move goes forward; record the change in the outbox in the same
+	 * transaction.
+	 * @param entry the row as claimed
+	 * @param owner the claiming instance
+	 * @param move the move
+	 * @return whether the row moved
+	 */
+	boolean move(JournalEntry entry, String owner, Move move) {
+		Boolean moved = this.transactions.execute((status) -> {
+			long now = this.clock.millis();
+			int updated = this.jdbc.sql("UPDATE " + this.payouts + " SET state = :state, "
+					+ "trade_state = COALESCE(:tradeState, trade_state), "
+					+ "transaction_id = COALESCE(:transactionId, transaction_id), failure_code = :failureCode, "
+					+ "failure_message = :failureMessage, attempts = attempts + :attempted, next_attempt_at = :next, "
+					+ "updated_at = :now" + (move.release() ? ", lease_owner = NULL, lease_until = NULL" : "")
+					+ " WHERE out_trade_no = :id AND lease_owner = :owner AND state IN (:from)")
+				.param("state", move.state().name())
+				.param("tradeState", move.tradeState())
+				.param("transactionId", move.transactionId())
+				.param("failureCode", move.failureCode())
+				.param("failureMessage", move.failureMessage())
+				.param("attempted", move.attempted() ? 1 : 0)
+				.param("next", move.nextAttemptAt().toEpochMilli())
+				.param("now", now)
+				.param("id", entry.outTradeNo())
+				.param("owner", owner)
+				.param("from", statesThatMayMoveTo(move.state()))
+				.update();
+			if (updated == 1 && move.state() != entry.state()) {
+				find(entry.outTradeNo()).ifPresent((row) -> insertEvent(row, now));
+			}
+			return updated == 1;
+		});
+		return Boolean.TRUE.equals(moved);
+	}
+
+	/**
+	 * Move a row as a notification or another source says, whoever holds its claim,
+	 * forward only: a stale report never moves a row back.
+	 * @param outTradeNo the row's order number
+	 * @param state the reported state
+	 * @param tradeState the reported trade state
+	 * @param transactionId the platform's payout id, if reported
+	 * @return whether the row moved
+	 */
+	boolean report(String outTradeNo, JournalState state, @Nullable String tradeState, @Nullable String transactionId) {
+		Boolean moved = this.transactions.execute((status) -> {
+			long now = this.clock.millis();
+			int updated = this.jdbc
+				.sql("UPDATE " + this.payouts + " SET state = :state, "
+						+ "trade_state = COALESCE(:tradeState, trade_state), "
+						+ "transaction_id = COALESCE(:transactionId, transaction_id), updated_at = :now "
+						+ "WHERE out_trade_no = :id AND state IN (:from)")
+				.param("state", state.name())
+				.param("tradeState", tradeState)
+				.param("transactionId", transactionId)
+				.param("now", now)
+				.param("id", outTradeNo)
+				.param("from", statesThatMayMoveTo(state))
+				.update();
+			if (updated == 1) {
+				find(outTradeNo).ifPresent((row) -> insertEvent(row, now));
+			}
+			return updated == 1;
+		});
+		return Boolean.TRUE.equals(moved);
+	}
+
+	/**
+	 * Claim outbox events that are not published yet and not claimed by a live claim.
+	 * @param lease how long the claim holds
+	 * @param limit the most events to claim
+	 * @return the claimed events, oldest first
+	 */
+	List<PayoutJournalEvent> claimEvents(Duration lease, int limit) {
+		long now = this.clock.millis();
+		List<PayoutJournalEvent> pending = this.jdbc
+			.sql("SELECT id, out_trade_no, merchant, state, trade_state, transaction_id, created_at FROM " + this.events
+					+ " WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now) "
+					+ "ORDER BY seq LIMIT :limit")
+			.param("now", now)
+			.param("limit", limit)
+			.query(JdbcPayoutJournal::event)
+			.list();
+		List<PayoutJournalEvent> claimed = new ArrayList<>();
+		for (PayoutJournalEvent event : pending) {
+			int updated = this.jdbc
+				.sql("UPDATE " + this.events + " SET lease_until = :until WHERE id = :id AND published_at IS NULL "
+						+ "AND (lease_until IS NULL OR lease_until < :now)")
+				.param("until", now + lease.toMillis())
+				.param("id", event.id())
+				.param("now", now)
+				.update();
+			if (updated == 1) {
+				claimed.add(event);
+			}
+		}
+		return claimed;
+	}
+
+	/**
+	 * Mark an event published: its listeners returned.
+	 * @param id the event's id
+	 */
+	void markPublished(String id) {
+		this.jdbc.sql("UPDATE " + this.events + " SET published_at = :now WHERE id = :id")
+			.param("now", this.clock.millis())
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Count the payouts that are not final, by merchant and state, with the oldest last
+	 * change of each.
+	 * @return the backlog
+	 */
+	public List<Backlog> backlog() {
+		return this.jdbc
+			.sql("SELECT merchant, state, COUNT(*) AS payouts, MIN(updated_at) AS oldest FROM " + this.payouts
+					+ " WHERE state IN (:states) GROUP BY merchant, state ORDER BY merchant, state")
+			.param("states",
+					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
+			.query((rs, row) -> new Backlog(rs.getString("merchant"), JournalState.valueOf(rs.getString("state")),
+					rs.getLong("payouts"), Instant.ofEpochMilli(rs.getLong("oldest"))))
+			.list();
+	}
+
+	/**
+	 * Return payouts that are not final and have not changed for a while, oldest first.
+	 * @param olderThan how long without a change makes a payout stuck
+	 * @param limit the most payouts to return
+	 * @return the payouts
+	 */
+	public List<JournalEntry> stuck(Duration olderThan, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE state IN (:states) AND updated_at < :before "
+					+ "ORDER BY updated_at LIMIT :limit")
+			.param("states",
+					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
+			.param("before", this.clock.millis() - olderThan.toMillis())
+			.param("limit", limit)
+			.query(JdbcPayoutJournal::entry)
+			.list();
+	}
+
+	private void insertEvent(JournalEntry entry, long now) {
+		this.jdbc
+			.sql("INSERT INTO " + this.events + " (id, out_trade_no, merchant, state, trade_state, transaction_id, "
+					+ "created_at, published_at, lease_until) VALUES (:id, :outTradeNo, :merchant, :state, "
+					+ ":tradeState, :transactionId, :now, NULL, NULL)")
+			.param("id", UUID.randomUUID().toString())
+			.param("outTradeNo", entry.outTradeNo())
+			.param("merchant", entry.merchant())
+			.param("state", entry.state().name())
+			.param("tradeState", entry.tradeState())
+			.param("transactionId", entry.transactionId())
+			.param("now", now)
+			.update();
+	}
+
+	private static List<String> statesThatMayMoveTo(JournalState next) {
+		return Arrays.stream(JournalState.values()).filter((state) -> state.mayMoveTo(next)).map(Enum::name).toList();
+	}
+
+	private static List<String> names(JournalState... states) {
+		return Arrays.stream(states).map(Enum::name).toList();
+	}
+
+	private static JournalEntry entry(ResultSet rs, int row) throws SQLException {
+		int failureCode = rs.getInt("failure_code");
+		Integer code = rs.wasNull() ? null : failureCode;
+		return new JournalEntry(rs.getString("out_trade_no"), rs.getString("merchant"),
+				new BigDecimal(rs.getString("amount")), Chain.of(rs.getString("chain")), rs.getString("currency"),
+				rs.getString("to_address"), rs.getString("description"), rs.getString("attach"),
+				rs.getString("notify_url"), JournalState.valueOf(rs.getString("state")), rs.getString("trade_state"),
+				rs.getString("transaction_id"), code, rs.getString("failure_message"), rs.getInt("attempts"),
+				Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")),
+				Instant.ofEpochMilli(rs.getLong("updated_at")));
+	}
+
+	private static PayoutJournalEvent event(ResultSet rs, int row) throws SQLException {
+		return new PayoutJournalEvent(rs.getString("id"), rs.getString("out_trade_no"), rs.getString("merchant"),
+				JournalState.valueOf(rs.getString("state")), rs.getString("trade_state"),
+				rs.getString("transaction_id"), Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+
+	/**
+	 * The not final payouts of one merchant in one state.
+	 *
+	 * @param merchant the merchant
+	 * @param state the state
+	 * @param payouts how many payouts
+	 * @param oldest the oldest last change among them
+	 */
+	public record Backlog(String merchant, JournalState state, long payouts, Instant oldest) {
+
+	}
+
+	/**
+	 * A move of a claimed row.
+	 *
+	 * @param state the new state
+	 * @param tradeState the trade state the gateway reported, {@code null} to keep the
+	 * last one
+	 * @param transactionId the platform's payout id, {@code null} to keep the last one
+	 * @param failureCode the gateway's code of a refusal
+	 * @param failureMessage what went wrong
+	 * @param attempted whether the move follows a call to the gateway
+	 * @param nextAttemptAt when the row is due next
+	 * @param release whether the claim ends with the move
+	 */
+	record Move(JournalState state, @Nullable String tradeState, @Nullable String transactionId,
+			@Nullable Integer failureCode, @Nullable String failureMessage, boolean attempted, Instant nextAttemptAt,
+			boolean release) {
+
+	}
+
+	/**
+	 * The SQL that differs between databases: inserting a row unless its key exists,
+	 * without an error that would end the caller's transaction (PostgreSQL aborts a
+	 * transaction on any error).
+	 */
+	enum Dialect {
+
+		POSTGRESQL, MYSQL, OTHER;
+
+		static Dialect of(DataSource dataSource) {
+			String product;
+			try {
+				product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			}
+			catch (MetaDataAccessException ex) {
+				throw new IllegalStateException("Could not read the database product of the payout journal", ex);
+			}
+			String name = product.toLowerCase(Locale.ROOT);
+			if (name.contains("postgres")) {
+				return POSTGRESQL;
+			}
+			return (name.contains("mariadb") || name.contains("mysql")) ? MYSQL : OTHER;
+		}
+
+		String insertIfAbsent(String table, String key, String columnsAndValues) {
+			return switch (this) {
+				case POSTGRESQL ->
+					"INSERT INTO " + table + " " + columnsAndValues + " ON CONFLICT (" + key + ") DO NOTHING";
+				case MYSQL -> "INSERT IGNORE INTO " + table + " " + columnsAndValues;
+				case OTHER -> "INSERT INTO " + table + " " + columnsAndValues;
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package me.tokenpay.spring.journal;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A journaled payout changed state. Published to the application's listeners at least
+ * once, also across a crash (from the journal's own outbox): deduplicate on
+ * {@link #id()}.
+ *
+ * @param id the change's unique id
+ * @param outTradeNo the payout's order number
+ * @param merchant its merchant
+ * @param state its new state
+ * @param tradeState the trade state the gateway reported, if any
+ * @param transactionId the platform's payout id, once known
+ * @param occurredAt when the state changed
+ * @author TokenPay Spring Boot team
+ */
+public record PayoutJournalEvent(String id, String outTradeNo, String merchant, JournalState state,
+		@Nullable String tradeState, @Nullable String transactionId, Instant occurredAt) {
+
+}

@@ -1,0 +1,37 @@
+CREATE TABLE IF NOT EXISTS TOKENPAY_PAYOUT_JOURNAL (
+	out_trade_no VARCHAR(64) NOT NULL PRIMARY KEY,
+	merchant VARCHAR(64) NOT NULL,
+	amount VARCHAR(80) NOT NULL,
+	chain VARCHAR(32) NOT NULL,
+	currency VARCHAR(32) NOT NULL,
+	to_address VARCHAR(128) NOT NULL,
+	description VARCHAR(256),
+	attach VARCHAR(256),
+	notify_url VARCHAR(512),
+	state VARCHAR(16) NOT NULL,
+	trade_state VARCHAR(32),
+	transaction_id VARCHAR(64),
+	failure_code INTEGER,
+	failure_message VARCHAR(512),
+	attempts INTEGER NOT NULL,
+	next_attempt_at BIGINT NOT NULL,
+	lease_owner VARCHAR(36),
+	lease_until BIGINT,
+	created_at BIGINT NOT NULL,
+	updated_at BIGINT NOT NULL,
+	INDEX TOKENPAY_PAYOUT_JOURNAL_DUE (state, next_attempt_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS TOKENPAY_PAYOUT_JOURNAL_EVENT (
+	id VARCHAR(36) NOT NULL PRIMARY KEY,
+	seq BIGINT NOT NULL AUTO_INCREMENT UNIQUE,
+	out_trade_no VARCHAR(64) NOT NULL,
+	merchant VARCHAR(64) NOT NULL,
+	state VARCHAR(16) NOT NULL,
+	trade_state VARCHAR(32),
+	transaction_id VARCHAR(64),
+	created_at BIGINT NOT NULL,
+	published_at BIGINT,
+	lease_until BIGINT,
+	INDEX TOKENPAY_PAYOUT_JOURNAL_EVENT_UNPUBLISHED (published_at, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
