@@ -53,7 +53,8 @@ public class PayoutJournalWorker implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		executor.scheduleWithFixedDelay(this::run, 0, this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::run, this.pollInterval.toMillis(), this.pollInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
 		this.executor = executor;
 	}
 

@@ -60,7 +60,12 @@ class TokenPayConfigurationMetadataTests {
 				"tokenpay.rate-limit.store", "tokenpay.rate-limit.on-store-failure", "tokenpay.rate-limit.instances",
 				"tokenpay.notification.dedupe-store", "tokenpay.notification.on-store-failure", "tokenpay.merchants",
 				"tokenpay.default-merchant", "tokenpay.verify-on-startup", "tokenpay.health.cache-ttl",
-				"tokenpay.audit.enabled", "tokenpay.audit.include-bodies"));
+				"tokenpay.audit.enabled", "tokenpay.audit.include-bodies", "tokenpay.journal.enabled",
+				"tokenpay.journal.poll-interval", "tokenpay.journal.batch-size", "tokenpay.journal.lease",
+				"tokenpay.journal.reconcile-interval", "tokenpay.journal.max-reconcile-interval",
+				"tokenpay.journal.retry-interval", "tokenpay.journal.stuck-after",
+				"tokenpay.journal.jdbc.initialize-schema", "tokenpay.journal.jdbc.schema",
+				"tokenpay.journal.jdbc.platform", "tokenpay.journal.jdbc.table-prefix"));
 		expected.addAll(operationProperties().keySet());
 		expected.addAll(TokenPayRenamedPropertiesPostProcessor.RENAMED.keySet());
 		assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -151,7 +156,8 @@ class TokenPayConfigurationMetadataTests {
 		List<String> expected = new ArrayList<>(List.of("tokenpay.signature.timestamp-unit",
 				"tokenpay.signature.response-mode", "tokenpay.pay-in.amount-format", "tokenpay.rate-limit.store",
 				"tokenpay.rate-limit.on-store-failure", "tokenpay.notification.dedupe-store",
-				"tokenpay.notification.on-store-failure", "tokenpay.verify-on-startup"));
+				"tokenpay.notification.on-store-failure", "tokenpay.verify-on-startup",
+				"tokenpay.journal.jdbc.initialize-schema"));
 		operationProperties().keySet().stream().filter((name) -> !name.endsWith(".path")).forEach(expected::add);
 		assertThat(enumProperties).containsExactlyInAnyOrderElementsOf(expected);
 	}
