@@ -50,14 +50,7 @@ public class PayoutController {
 	@PostMapping("/payouts")
 	public ResponseEntity<PayoutView> create(@RequestBody CreatePayoutBody body,
 			@RequestParam(required = false) @Nullable String merchant) {
-		CreatePayoutRequest request = CreatePayoutRequest
-			.builder(RequestFields.amount(body.amount()), RequestFields.chain(body.chain()),
-					RequestFields.required("currency", body.currency()),
-					RequestFields.required("toAddress", body.toAddress()))
-			.outTradeNo(body.outTradeNo())
-			.description(body.description())
-			.notifyUrl(body.notifyUrl())
-			.build();
+		CreatePayoutRequest request = body.toRequest();
 		Payout payout = this.merchants.operations(merchant).payouts().create(request);
 		PayoutView view = PayoutView.of(payout, request);
 		URI location = URI.create("/payouts/" + UriUtils.encodePathSegment(view.outTradeNo(), "UTF-8"));
@@ -110,6 +103,21 @@ public class PayoutController {
 	public record CreatePayoutBody(@Nullable String amount, @Nullable String chain, @Nullable String currency,
 			@Nullable String toAddress, @Nullable String outTradeNo, @Nullable String description,
 			@Nullable String notifyUrl) {
+
+		/**
+		 * Return the create this body asks for, checked.
+		 * @return the request
+		 */
+		public CreatePayoutRequest toRequest() {
+			return CreatePayoutRequest
+				.builder(RequestFields.amount(this.amount), RequestFields.chain(this.chain),
+						RequestFields.required("currency", this.currency),
+						RequestFields.required("toAddress", this.toAddress))
+				.outTradeNo(this.outTradeNo)
+				.description(this.description)
+				.notifyUrl(this.notifyUrl)
+				.build();
+		}
 
 	}
 

@@ -11,6 +11,7 @@ import me.tokenpay.spring.client.error.TokenPaySignatureException;
 import me.tokenpay.spring.client.error.TokenPayTimeoutException;
 import me.tokenpay.spring.client.error.TokenPayTransportException;
 import me.tokenpay.spring.client.payin.PayInNotClosableException;
+import me.tokenpay.spring.journal.PayoutJournalConflictException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -159,6 +160,19 @@ public class TokenPayProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setProperty("field", ex.getField());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Map a withdrawal submitted under an order number the journal holds for another
+	 * order to {@code 409 Conflict}.
+	 * @param ex the failure
+	 * @return the problem detail
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleJournalConflict(PayoutJournalConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("outTradeNo", ex.getOutTradeNo());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	/**
