@@ -6,10 +6,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.journal.JdbcPayoutJournal;
 import me.tokenpay.spring.journal.PayoutJournalDispatcher;
 import me.tokenpay.spring.journal.PayoutJournalEventPublisher;
+import me.tokenpay.spring.journal.PayoutJournalMetrics;
 import me.tokenpay.spring.journal.PayoutJournalNotificationHandler;
 import me.tokenpay.spring.journal.PayoutJournalWorker;
 
@@ -26,6 +28,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -97,6 +100,18 @@ public final class TokenPayJournalAutoConfiguration {
 	@ConditionalOnMissingBean
 	PayoutJournalNotificationHandler payoutJournalNotificationHandler(JdbcPayoutJournal journal) {
 		return new PayoutJournalNotificationHandler(journal);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class PayoutJournalMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayoutJournalMetrics payoutJournalMetrics(JdbcPayoutJournal journal, TokenPayMerchants merchants) {
+			return new PayoutJournalMetrics(journal, merchants.names().stream().sorted().toList(), Clock.systemUTC());
+		}
+
 	}
 
 	private static PayoutJournalDispatcher.Settings settings(TokenPayJournalProperties properties,

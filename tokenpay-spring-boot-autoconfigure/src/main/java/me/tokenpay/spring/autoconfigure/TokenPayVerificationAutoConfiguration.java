@@ -16,6 +16,7 @@ import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDeduplicator;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.verification.TokenPayVerifier;
+import me.tokenpay.spring.journal.PayoutJournal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,11 +28,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
@@ -113,7 +116,8 @@ public final class TokenPayVerificationAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		TokenPayEndpoint tokenPayEndpoint(TokenPayProperties properties, TokenPayMerchants merchants,
 				TokenPayVerifications verifications, TokenPayActivity activity,
-				ObjectProvider<TokenPayRateLimiter> rateLimiter) {
+				ObjectProvider<TokenPayRateLimiter> rateLimiter, ObjectProvider<PayoutJournal> journal,
+				Environment environment) {
 			TokenPayProperties.RateLimit rateLimit = properties.rateLimit();
 			TokenPayProperties.Notification notification = properties.notification();
 			TokenPayPropertiesMapper.RateLimitSettings limit = TokenPayPropertiesMapper.rateLimit(properties);
@@ -122,8 +126,11 @@ public final class TokenPayVerificationAutoConfiguration {
 					limit.maxWait(), name(rateLimit.onStoreFailure()));
 			NotificationsDescriptor.Settings notificationSettings = new NotificationsDescriptor.Settings(
 					notification.enabled(), notification.path(), name(notification.dedupeStore()));
+			Duration stuckAfter = Binder.get(environment)
+				.bind("tokenpay.journal.stuck-after", Duration.class)
+				.orElse(Duration.ofMinutes(15));
 			return new TokenPayEndpoint(merchants, verifications, activity, rateLimiter.getIfAvailable(),
-					rateLimitSettings, notificationSettings);
+					rateLimitSettings, notificationSettings, journal.getIfAvailable(), stuckAfter);
 		}
 
 	}

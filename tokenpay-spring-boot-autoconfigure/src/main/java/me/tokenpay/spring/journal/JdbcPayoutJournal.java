@@ -291,28 +291,21 @@ public class JdbcPayoutJournal implements PayoutJournal {
 			.update();
 	}
 
-	/**
-	 * Count the payouts that are not final, by merchant and state, with the oldest last
-	 * change of each.
-	 * @return the backlog
-	 */
-	public List<Backlog> backlog() {
+	@Override
+	public List<JournalBacklog> backlog() {
 		return this.jdbc
 			.sql("SELECT merchant, state, COUNT(*) AS payouts, MIN(updated_at) AS oldest FROM " + this.payouts
 					+ " WHERE state IN (:states) GROUP BY merchant, state ORDER BY merchant, state")
 			.param("states",
-					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
-			.query((rs, row) -> new Backlog(rs.getString("merchant"), JournalState.valueOf(rs.getString("state")),
-					rs.getLong("payouts"), Instant.ofEpochMilli(rs.getLong("oldest"))))
+					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING,
+							JournalState.FAILED, JournalState.CONFLICT))
+			.query((rs, row) -> new JournalBacklog(rs.getString("merchant"),
+					JournalState.valueOf(rs.getString("state")), rs.getLong("payouts"),
+					Instant.ofEpochMilli(rs.getLong("oldest"))))
 			.list();
 	}
 
-	/**
-	 * Return payouts that are not final and have not changed for a while, oldest first.
-	 * @param olderThan how long without a change makes a payout stuck
-	 * @param limit the most payouts to return
-	 * @return the payouts
-	 */
+	@Override
 	public List<JournalEntry> stuck(Duration olderThan, int limit) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE state IN (:states) AND updated_at < :before "
@@ -364,18 +357,6 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		return new PayoutJournalEvent(rs.getString("id"), rs.getString("out_trade_no"), rs.getString("merchant"),
 				JournalState.valueOf(rs.getString("state")), rs.getString("trade_state"),
 				rs.getString("transaction_id"), Instant.ofEpochMilli(rs.getLong("created_at")));
-	}
-
-	/**
-	 * The not final payouts of one merchant in one state.
-	 *
-	 * @param merchant the merchant
-	 * @param state the state
-	 * @param payouts how many payouts
-	 * @param oldest the oldest last change among them
-	 */
-	public record Backlog(String merchant, JournalState state, long payouts, Instant oldest) {
-
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package me.tokenpay.spring.journal;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
@@ -39,5 +41,20 @@ public interface PayoutJournal {
 	 * @return the payout, empty if the journal does not hold it
 	 */
 	Optional<JournalEntry> find(String outTradeNo);
+
+	/**
+	 * Count the payouts that are not final or that failed, by merchant and state, with
+	 * the oldest last change of each.
+	 * @return the backlog
+	 */
+	List<JournalBacklog> backlog();
+
+	/**
+	 * Return payouts that are not final and have not changed for a while, oldest first.
+	 * @param olderThan how long without a change makes a payout stuck
+	 * @param limit the most payouts to return
+	 * @return the payouts
+	 */
+	List<JournalEntry> stuck(Duration olderThan, int limit);
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayOperations;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests of the payout journal against the mock gateway and a real database (H2,
@@ -216,6 +218,36 @@ class PayoutJournalTests {
 			assertThat(event.outTradeNo()).isEqualTo("order-1");
 			assertThat(event.state()).isEqualTo(JournalState.SUBMITTED);
 		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void theBacklogIsCountedPerMerchantAndStateAndStuckPayoutsAreListed(Database database) {
+		Fixture fixture = fixture(database);
+		fixture.journal().submit(request("order-1"));
+		fixture.journal().submit("eu", request("order-2"));
+		fixture.journal().submit(request("order-3"));
+		this.server.faults().enqueueFor("create-payout", Fault.gatewayCode(20002));
+		fixture.dispatcher().runOnce();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new PayoutJournalMetrics(fixture.journal(), List.of("default", "eu"), this.clock).bindTo(registry);
+		assertThat(fixture.journal().backlog())
+			.extracting(JournalBacklog::merchant, JournalBacklog::state, JournalBacklog::payouts)
+			.containsExactlyInAnyOrder(tuple("default", JournalState.FAILED, 1L),
+					tuple("default", JournalState.PENDING, 1L), tuple("eu", JournalState.PENDING, 1L));
+		assertThat(registry.get("tokenpay.journal.payouts")
+			.tags("merchant", "default", "state", "pending")
+			.gauge()
+			.value()).isOne();
+		assertThat(
+				registry.get("tokenpay.journal.payouts").tags("merchant", "eu", "state", "submitted").gauge().value())
+			.isZero();
+		this.clock.advance(Duration.ofMinutes(20));
+		assertThat(registry.get("tokenpay.journal.oldest").tags("merchant", "eu", "state", "pending").gauge().value())
+			.isEqualTo(1200.0);
+		assertThat(fixture.journal().stuck(Duration.ofMinutes(15), 10)).extracting(JournalEntry::outTradeNo)
+			.containsExactlyInAnyOrder("order-2", "order-3");
+		assertThat(fixture.journal().stuck(Duration.ofMinutes(30), 10)).isEmpty();
 	}
 
 	private Fixture fixture(Database database) {

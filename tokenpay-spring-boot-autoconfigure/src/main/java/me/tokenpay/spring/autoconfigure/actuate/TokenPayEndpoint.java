@@ -2,6 +2,7 @@ package me.tokenpay.spring.autoconfigure.actuate;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,10 @@ import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.verification.TokenPayVerification;
+import me.tokenpay.spring.journal.JournalBacklog;
+import me.tokenpay.spring.journal.JournalEntry;
+import me.tokenpay.spring.journal.JournalState;
+import me.tokenpay.spring.journal.PayoutJournal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -18,13 +23,18 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code tokenpay} actuator endpoint: the merchants and their last verification, the
- * rate limit and its permits, and the notification deliveries since start. Never the
- * secret.
+ * rate limit and its permits, the notification deliveries since start, and the payout
+ * journal's backlog and stuck payouts when the journal is on. Never the secret.
  *
  * @author TokenPay Spring Boot team
  */
 @Endpoint(id = "tokenpay")
 public class TokenPayEndpoint {
+
+	/**
+	 * The most stuck payouts listed.
+	 */
+	static final int STUCK_LIMIT = 50;
 
 	private final TokenPayMerchants merchants;
 
@@ -38,6 +48,10 @@ public class TokenPayEndpoint {
 
 	private final NotificationsDescriptor.Settings notificationSettings;
 
+	private final @Nullable PayoutJournal journal;
+
+	private final Duration stuckAfter;
+
 	/**
 	 * Create the endpoint.
 	 * @param merchants the merchants
@@ -46,16 +60,22 @@ public class TokenPayEndpoint {
 	 * @param rateLimiter the rate limiter, {@code null} when the rate limit is off
 	 * @param rateLimitSettings how the rate limit is configured
 	 * @param notificationSettings how notifications are received
+	 * @param journal the payout journal, {@code null} when it is off
+	 * @param stuckAfter how long a journaled payout may stay unchanged before it is
+	 * listed as stuck
 	 */
 	public TokenPayEndpoint(TokenPayMerchants merchants, TokenPayVerifications verifications, TokenPayActivity activity,
 			@Nullable TokenPayRateLimiter rateLimiter, RateLimitDescriptor.Settings rateLimitSettings,
-			NotificationsDescriptor.Settings notificationSettings) {
+			NotificationsDescriptor.Settings notificationSettings, @Nullable PayoutJournal journal,
+			Duration stuckAfter) {
 		this.merchants = merchants;
 		this.verifications = verifications;
 		this.activity = activity;
 		this.rateLimiter = rateLimiter;
 		this.rateLimitSettings = rateLimitSettings;
 		this.notificationSettings = notificationSettings;
+		this.journal = journal;
+		this.stuckAfter = stuckAfter;
 	}
 
 	/**
@@ -67,9 +87,14 @@ public class TokenPayEndpoint {
 		List<MerchantDescriptor> merchants = this.merchants.names().stream().sorted().map(this::merchant).toList();
 		TokenPayRateLimiter limiter = this.rateLimiter;
 		Boolean storeFailing = (limiter instanceof RedisTokenPayRateLimiter redis) ? redis.isStoreFailing() : null;
+		PayoutJournal journal = this.journal;
 		return new TokenPayDescriptor(merchants,
 				new RateLimitDescriptor(this.rateLimitSettings, this.activity.permits(), storeFailing),
-				new NotificationsDescriptor(this.notificationSettings, this.activity.notifications()));
+				new NotificationsDescriptor(this.notificationSettings, this.activity.notifications()),
+				(journal != null)
+						? new JournalDescriptor(journal.backlog(), this.stuckAfter,
+								journal.stuck(this.stuckAfter, STUCK_LIMIT).stream().map(StuckPayout::of).toList())
+						: null);
 	}
 
 	private MerchantDescriptor merchant(String name) {
@@ -87,9 +112,41 @@ public class TokenPayEndpoint {
 	 * @param merchants the merchants, by name
 	 * @param rateLimit the rate limit
 	 * @param notifications the notifications
+	 * @param journal the payout journal, {@code null} when it is off
 	 */
 	public record TokenPayDescriptor(List<MerchantDescriptor> merchants, RateLimitDescriptor rateLimit,
-			NotificationsDescriptor notifications) {
+			NotificationsDescriptor notifications, @Nullable JournalDescriptor journal) {
+
+	}
+
+	/**
+	 * The payout journal.
+	 *
+	 * @param backlog the payouts that are not final or failed, by merchant and state
+	 * @param stuckAfter how long without a change makes a payout stuck
+	 * @param stuck the stuck payouts, oldest first (at most {@value #STUCK_LIMIT})
+	 */
+	public record JournalDescriptor(List<JournalBacklog> backlog, Duration stuckAfter, List<StuckPayout> stuck) {
+
+	}
+
+	/**
+	 * A journaled payout that has not changed for a while.
+	 *
+	 * @param outTradeNo its order number
+	 * @param merchant its merchant
+	 * @param state where it is
+	 * @param attempts how many times it was sent or asked about
+	 * @param updatedAt when it last changed
+	 * @param failureMessage what went wrong last, if anything
+	 */
+	public record StuckPayout(String outTradeNo, String merchant, JournalState state, int attempts, Instant updatedAt,
+			@Nullable String failureMessage) {
+
+		static StuckPayout of(JournalEntry entry) {
+			return new StuckPayout(entry.outTradeNo(), entry.merchant(), entry.state(), entry.attempts(),
+					entry.updatedAt(), entry.failureMessage());
+		}
 
 	}
 
