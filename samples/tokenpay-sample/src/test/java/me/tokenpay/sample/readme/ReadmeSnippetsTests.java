@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that declares types is compiled as a file; one of members (a {@code @Bean} method, a
  * field) as the body of a class; one of statements as the body of a method. They see the
  * application's own types and variables the README's prose names ({@link Order},
- * {@link Withdrawals}, {@link SnippetContext}).
+ * {@link WithdrawalRepository}, {@link SnippetContext}).
  *
  * @author TokenPay Spring Boot team
  */

@@ -5,7 +5,7 @@ package me.tokenpay.sample.readme;
  *
  * @author TokenPay Spring Boot team
  */
-interface Withdrawals {
+interface WithdrawalRepository {
 
 	/**
 	 * Load a withdrawal, locking its row.
