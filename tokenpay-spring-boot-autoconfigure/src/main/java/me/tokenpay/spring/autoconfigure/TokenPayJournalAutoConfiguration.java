@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
@@ -57,7 +58,8 @@ public final class TokenPayJournalAutoConfiguration {
 		TokenPayJournalProperties.Jdbc jdbc = properties.jdbc();
 		String platform = jdbc.platform();
 		List<String> locations = (platform != null) ? List.of(jdbc.schema().replace("@@platform@@", platform))
-				: new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, jdbc.schema());
+				: new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
+					.resolveAll(dataSource, jdbc.schema());
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setSchemaLocations(locations);
 		settings.setMode(jdbc.initializeSchema());

@@ -48,7 +48,7 @@ enum Database {
 	/**
 	 * MariaDB 10.11.
 	 */
-	MARIADB("mariadb");
+	MARIADB("mysql");
 
 	private static final Path POSTGRES_BIN = Path.of("/usr/lib/postgresql/15/bin");
 
