@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ public final class TokenPayExchange {
 		if (audit == null) {
 			return attempt(operation, call, request, context, callStart, null);
 		}
-		AuditedAttempt audited = new AuditedAttempt(System.nanoTime());
+		AuditedAttempt audited = new AuditedAttempt(audit.clock().instant());
 		String outcome = TokenPayOutcome.SUCCESS.getValue();
 		try {
 			return attempt(operation, call, request, context, callStart, audited);
@@ -219,7 +220,7 @@ public final class TokenPayExchange {
 		boolean bodies = audit.includeBodies();
 		TokenPayAuditRecord record = new TokenPayAuditRecord(operation.name(), this.merchant, this.credentials.appId(),
 				call.resourceId(), context.getAttempts(), outcome, (response != null) ? response.status() : null,
-				context.getCode(), context.getRequestId(), Duration.ofNanos(System.nanoTime() - audited.start),
+				context.getCode(), context.getRequestId(), Duration.between(audited.start, audit.clock().instant()),
 				bodies ? new String(request.body(), StandardCharsets.UTF_8) : null,
 				(bodies && response != null) ? new String(response.body(), StandardCharsets.UTF_8) : null);
 		try {
@@ -443,11 +444,11 @@ public final class TokenPayExchange {
 	 */
 	private static final class AuditedAttempt {
 
-		private final long start;
+		private final Instant start;
 
 		private @Nullable RawResponse response;
 
-		AuditedAttempt(long start) {
+		AuditedAttempt(Instant start) {
 			this.start = start;
 		}
 
