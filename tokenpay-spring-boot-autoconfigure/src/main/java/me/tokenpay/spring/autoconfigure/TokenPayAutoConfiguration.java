@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.sql.DataSource;
+
 import io.micrometer.observation.ObservationRegistry;
 import me.tokenpay.spring.autoconfigure.TokenPayPropertiesMapper.RateLimitSettings;
 import me.tokenpay.spring.autoconfigure.actuate.TokenPayActivity;
@@ -25,10 +27,12 @@ import me.tokenpay.spring.client.merchant.TokenPayMerchants;
 import me.tokenpay.spring.client.observation.DefaultTokenPayClientObservationConvention;
 import me.tokenpay.spring.client.observation.TokenPayClientObservationConvention;
 import me.tokenpay.spring.client.operation.OperationDescriptor;
+import me.tokenpay.spring.client.ratelimit.JdbcTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
+import me.tokenpay.spring.journal.JdbcPayoutJournal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +46,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -49,7 +54,9 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -232,6 +239,11 @@ public final class TokenPayAutoConfiguration {
 					"is redis but Spring Data Redis is not on the class path",
 					"Add spring-boot-starter-data-redis to the application, or set tokenpay.rate-limit.store=local");
 		}
+		if (properties.rateLimit().store() == TokenPayProperties.RateLimit.Store.JDBC) {
+			throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.store",
+					"is jdbc but Spring JDBC is not on the class path",
+					"Add spring-boot-starter-jdbc to the application, or set tokenpay.rate-limit.store=local");
+		}
 		RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
 		return new LocalTokenPayRateLimiter(settings.permits(), settings.window(), settings.maxWait());
 	}
@@ -259,6 +271,35 @@ public final class TokenPayAutoConfiguration {
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 			limiter.warmUp();
 			return limiter;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer")
+	@ConditionalOnBooleanProperty(name = "tokenpay.rate-limit.enabled", matchIfMissing = true)
+	@ConditionalOnProperty(name = "tokenpay.rate-limit.store", havingValue = "jdbc")
+	static class JdbcRateLimiterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		TokenPayRateLimiter tokenPayRateLimiter(TokenPayProperties properties, ObjectProvider<DataSource> dataSource,
+				Environment environment) {
+			DataSource database = dataSource.getIfAvailable();
+			if (database == null) {
+				throw new InvalidTokenPayPropertyException("tokenpay.rate-limit.store",
+						"is jdbc but there is no DataSource bean",
+						"Configure the application's database with spring.datasource.*, or set "
+								+ "tokenpay.rate-limit.store=local");
+			}
+			RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
+			String prefix = Binder.get(environment)
+				.bind("tokenpay.journal.jdbc.table-prefix", String.class)
+				.orElse(JdbcPayoutJournal.DEFAULT_TABLE_PREFIX);
+			return new JdbcTokenPayRateLimiter(database, TokenPayPropertiesMapper.tablePrefix(prefix),
+					settings.permits(), settings.window(), settings.maxWait(),
+					TokenPayPropertiesMapper.lease(properties), System::nanoTime);
 		}
 
 	}

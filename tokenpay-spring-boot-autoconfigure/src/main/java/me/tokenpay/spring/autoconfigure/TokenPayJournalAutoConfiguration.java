@@ -17,10 +17,12 @@ import me.tokenpay.spring.journal.PayoutJournalWorker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -29,6 +31,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -36,9 +39,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of the payout journal with {@code tokenpay.journal.enabled=true}:
- * its tables in the application's {@link DataSource}, the journal, and the worker that
- * dispatches, reconciles and publishes on every instance.
+ * Auto-configuration} of the starter's tables in the application's {@link DataSource}
+ * (with the payout journal or {@code tokenpay.rate-limit.store=jdbc}) and, with
+ * {@code tokenpay.journal.enabled=true}, of the journal and the worker that dispatches,
+ * reconciles and publishes on every instance.
  *
  * @author TokenPay Spring Boot team
  */
@@ -46,8 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
 @ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class })
-@ConditionalOnBooleanProperty("tokenpay.journal.enabled")
-@ConditionalOnBean({ DataSource.class, TokenPayMerchants.class })
+@ConditionalOnBean(DataSource.class)
+@Conditional(TokenPayJournalAutoConfiguration.TablesUsedCondition.class)
 @EnableConfigurationProperties({ TokenPayProperties.class, TokenPayJournalProperties.class })
 public final class TokenPayJournalAutoConfiguration {
 
@@ -66,52 +70,83 @@ public final class TokenPayJournalAutoConfiguration {
 		return new PayoutJournalSchemaInitializer(dataSource, settings, tablePrefix(jdbc));
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	JdbcPayoutJournal payoutJournal(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions,
-			TokenPayJournalProperties properties, TokenPayMerchants merchants) {
-		return new JdbcPayoutJournal(dataSource,
-				transactions.getIfAvailable(() -> new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
-				tablePrefix(properties.jdbc()), merchants.defaultName());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PayoutJournalDispatcher payoutJournalDispatcher(JdbcPayoutJournal journal, TokenPayMerchants merchants,
-			TokenPayJournalProperties properties, TokenPayProperties tokenPay) {
-		return new PayoutJournalDispatcher(journal, merchants::get, Clock.systemUTC(), settings(properties, tokenPay));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PayoutJournalEventPublisher payoutJournalEventPublisher(JdbcPayoutJournal journal,
-			ApplicationEventPublisher publisher, TokenPayJournalProperties properties) {
-		return new PayoutJournalEventPublisher(journal, publisher, properties.lease(), properties.batchSize());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PayoutJournalWorker payoutJournalWorker(PayoutJournalDispatcher dispatcher, PayoutJournalEventPublisher publisher,
-			TokenPayJournalProperties properties) {
-		positive("tokenpay.journal.poll-interval", properties.pollInterval());
-		return new PayoutJournalWorker(dispatcher, publisher, properties.pollInterval(), properties.batchSize());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PayoutJournalNotificationHandler payoutJournalNotificationHandler(JdbcPayoutJournal journal) {
-		return new PayoutJournalNotificationHandler(journal);
-	}
-
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class PayoutJournalMetricsConfiguration {
+	@ConditionalOnBooleanProperty("tokenpay.journal.enabled")
+	@ConditionalOnBean(TokenPayMerchants.class)
+	static class PayoutJournalConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PayoutJournalMetrics payoutJournalMetrics(JdbcPayoutJournal journal, TokenPayMerchants merchants) {
-			return new PayoutJournalMetrics(journal, merchants.names().stream().sorted().toList(), Clock.systemUTC());
+		@DependsOnDatabaseInitialization
+		JdbcPayoutJournal payoutJournal(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions,
+				TokenPayJournalProperties properties, TokenPayMerchants merchants) {
+			return new JdbcPayoutJournal(dataSource,
+					transactions.getIfAvailable(() -> new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
+					tablePrefix(properties.jdbc()), merchants.defaultName());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayoutJournalDispatcher payoutJournalDispatcher(JdbcPayoutJournal journal, TokenPayMerchants merchants,
+				TokenPayJournalProperties properties, TokenPayProperties tokenPay) {
+			return new PayoutJournalDispatcher(journal, merchants::get, Clock.systemUTC(),
+					settings(properties, tokenPay));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayoutJournalEventPublisher payoutJournalEventPublisher(JdbcPayoutJournal journal,
+				ApplicationEventPublisher publisher, TokenPayJournalProperties properties) {
+			return new PayoutJournalEventPublisher(journal, publisher, properties.lease(), properties.batchSize());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayoutJournalWorker payoutJournalWorker(PayoutJournalDispatcher dispatcher,
+				PayoutJournalEventPublisher publisher, TokenPayJournalProperties properties) {
+			positive("tokenpay.journal.poll-interval", properties.pollInterval());
+			return new PayoutJournalWorker(dispatcher, publisher, properties.pollInterval(), properties.batchSize());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PayoutJournalNotificationHandler payoutJournalNotificationHandler(JdbcPayoutJournal journal) {
+			return new PayoutJournalNotificationHandler(journal);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterBinder.class)
+		static class PayoutJournalMetricsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			PayoutJournalMetrics payoutJournalMetrics(JdbcPayoutJournal journal, TokenPayMerchants merchants) {
+				return new PayoutJournalMetrics(journal, merchants.names().stream().sorted().toList(),
+						Clock.systemUTC());
+			}
+
+		}
+
+	}
+
+	/**
+	 * Matches when the starter's tables are used: by the payout journal, or by the rate
+	 * limit's database store.
+	 */
+	static class TablesUsedCondition extends AnyNestedCondition {
+
+		TablesUsedCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty("tokenpay.journal.enabled")
+		static class Journal {
+
+		}
+
+		@ConditionalOnProperty(name = "tokenpay.rate-limit.store", havingValue = "jdbc")
+		static class RateLimit {
+
 		}
 
 	}
@@ -151,13 +186,7 @@ public final class TokenPayJournalAutoConfiguration {
 	}
 
 	private static String tablePrefix(TokenPayJournalProperties.Jdbc jdbc) {
-		if (!jdbc.tablePrefix().matches("[A-Za-z_][A-Za-z0-9_]{0,30}")) {
-			throw new InvalidTokenPayPropertyException("tokenpay.journal.jdbc.table-prefix",
-					"must be letters, digits and underscores, starting with a letter or underscore, but is '"
-							+ jdbc.tablePrefix() + "'",
-					"Set tokenpay.journal.jdbc.table-prefix to a prefix such as TOKENPAY_");
-		}
-		return jdbc.tablePrefix();
+		return TokenPayPropertiesMapper.tablePrefix(jdbc.tablePrefix());
 	}
 
 	private static void positive(String property, Duration duration) {

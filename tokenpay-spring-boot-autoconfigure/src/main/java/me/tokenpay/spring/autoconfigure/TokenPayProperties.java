@@ -224,7 +224,12 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 			/**
 			 * In Redis, shared by every instance.
 			 */
-			REDIS
+			REDIS,
+
+			/**
+			 * In the application's database, shared by every instance.
+			 */
+			JDBC
 
 		}
 
@@ -304,7 +309,12 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 			/**
 			 * In Redis, shared by every instance.
 			 */
-			REDIS
+			REDIS,
+
+			/**
+			 * In the application's database, shared by every instance.
+			 */
+			JDBC
 
 		}
 

@@ -356,6 +356,31 @@ final class TokenPayPropertiesMapper {
 	}
 
 	/**
+	 * Return how long a shared rate limit permit is held at most: longer than any attempt
+	 * (connect and read timeouts) by {@value #LEASE_MARGIN_SECONDS} seconds.
+	 * @param properties the properties
+	 * @return the lease
+	 */
+	static Duration lease(TokenPayProperties properties) {
+		return properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(LEASE_MARGIN_SECONDS);
+	}
+
+	/**
+	 * Check the prefix of the starter's tables.
+	 * @param prefix the prefix
+	 * @return the prefix
+	 */
+	static String tablePrefix(String prefix) {
+		if (!prefix.matches("[A-Za-z_][A-Za-z0-9_]{0,30}")) {
+			throw new InvalidTokenPayPropertyException("tokenpay.journal.jdbc.table-prefix",
+					"must be letters, digits and underscores, starting with a letter or underscore, but is '" + prefix
+							+ "'",
+					"Set tokenpay.journal.jdbc.table-prefix to a prefix such as TOKENPAY_");
+		}
+		return prefix;
+	}
+
+	/**
 	 * Check the settings of the Redis rate limiter. A permit's lease outlasts any attempt
 	 * (connect and read timeouts) by {@value #LEASE_MARGIN_SECONDS} seconds.
 	 * @param properties the properties
@@ -363,7 +388,7 @@ final class TokenPayPropertiesMapper {
 	 */
 	static RedisTokenPayRateLimiter.Settings redisRateLimit(TokenPayProperties properties) {
 		RateLimitSettings settings = rateLimit(properties);
-		Duration lease = properties.connectTimeout().plus(properties.readTimeout()).plusSeconds(LEASE_MARGIN_SECONDS);
+		Duration lease = lease(properties);
 		return new RedisTokenPayRateLimiter.Settings(settings.permits(), settings.window(), settings.maxWait(), lease,
 				properties.rateLimit().onStoreFailure(), properties.rateLimit().instances());
 	}

@@ -1,7 +1,6 @@
 package me.tokenpay.spring.journal;
 
 import java.math.BigDecimal;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,12 +18,11 @@ import javax.sql.DataSource;
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.operation.OutTradeNumbers;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.jdbc.JdbcDialect;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
@@ -63,7 +60,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 
 	private final String events;
 
-	private final Dialect dialect;
+	private final JdbcDialect dialect;
 
 	private final String defaultMerchant;
 
@@ -85,7 +82,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		this.clock = clock;
 		this.payouts = tablePrefix + "PAYOUT_JOURNAL";
 		this.events = tablePrefix + "PAYOUT_JOURNAL_EVENT";
-		this.dialect = Dialect.of(dataSource);
+		this.dialect = JdbcDialect.of(dataSource);
 		this.defaultMerchant = defaultMerchant;
 	}
 
@@ -375,41 +372,6 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	record Move(JournalState state, @Nullable String tradeState, @Nullable String transactionId,
 			@Nullable Integer failureCode, @Nullable String failureMessage, boolean attempted, Instant nextAttemptAt,
 			boolean release) {
-
-	}
-
-	/**
-	 * The SQL that differs between databases: inserting a row unless its key exists,
-	 * without an error that would end the caller's transaction (PostgreSQL aborts a
-	 * transaction on any error).
-	 */
-	enum Dialect {
-
-		POSTGRESQL, MYSQL, OTHER;
-
-		static Dialect of(DataSource dataSource) {
-			String product;
-			try {
-				product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			}
-			catch (MetaDataAccessException ex) {
-				throw new IllegalStateException("Could not read the database product of the payout journal", ex);
-			}
-			String name = product.toLowerCase(Locale.ROOT);
-			if (name.contains("postgres")) {
-				return POSTGRESQL;
-			}
-			return (name.contains("mariadb") || name.contains("mysql")) ? MYSQL : OTHER;
-		}
-
-		String insertIfAbsent(String table, String key, String columnsAndValues) {
-			return switch (this) {
-				case POSTGRESQL ->
-					"INSERT INTO " + table + " " + columnsAndValues + " ON CONFLICT (" + key + ") DO NOTHING";
-				case MYSQL -> "INSERT IGNORE INTO " + table + " " + columnsAndValues;
-				case OTHER -> "INSERT INTO " + table + " " + columnsAndValues;
-			};
-		}
 
 	}
 

@@ -11,9 +11,12 @@ import me.tokenpay.spring.autoconfigure.TokenPayAutoConfiguration;
 import me.tokenpay.spring.autoconfigure.TokenPayJournalAutoConfiguration;
 import me.tokenpay.spring.autoconfigure.TokenPayNotificationAutoConfiguration;
 import me.tokenpay.spring.client.Chain;
+import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.notification.NotificationReply;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDispatcher;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.ratelimit.JdbcTokenPayRateLimiter;
+import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.test.MockTokenPayServer;
 import me.tokenpay.spring.test.OrderDetail;
 import me.tokenpay.spring.test.SignedNotification;
@@ -97,6 +100,29 @@ class PayoutJournalAutoConfigurationTests {
 					.extracting(JournalEntry::state)
 					.isEqualTo(JournalState.SUCCEEDED);
 			});
+	}
+
+	@Test
+	void theDatabaseRateLimitStoreSharesTheTablesWithoutTheJournal() {
+		this.contextRunner.withPropertyValues("tokenpay.rate-limit.store=jdbc").run((context) -> {
+			assertThat(context).doesNotHaveBean(PayoutJournal.class);
+			TokenPayRateLimiter limiter = context.getBean(TokenPayRateLimiter.class);
+			assertThat(limiter).isInstanceOf(JdbcTokenPayRateLimiter.class);
+			limiter.acquire("app-1").release();
+			assertThat(context.getBean(TokenPayOperations.class).currencies()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void theDatabaseRateLimitStoreWithoutADatabaseIsNamed() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
+			.withPropertyValues(this.server.propertyValues())
+			.withPropertyValues("tokenpay.rate-limit.store=jdbc")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidTokenPayPropertyException.class)
+				.hasMessageContaining("tokenpay.rate-limit.store")
+				.hasMessageContaining("no DataSource"));
 	}
 
 	@Test
