@@ -224,12 +224,7 @@ public record TokenPayProperties(@DefaultValue("true") boolean enabled,
 			/**
 			 * In Redis, shared by every instance.
 			 */
-			REDIS,
-
-			/**
-			 * In the application's database, shared by every instance.
-			 */
-			JDBC
+			REDIS
 
 		}
 
