@@ -274,7 +274,7 @@ class PayoutJournalTests {
 			.count();
 	}
 
-	private static CreatePayoutRequest request(String outTradeNo) {
+	static CreatePayoutRequest request(String outTradeNo) {
 		return CreatePayoutRequest.builder(new BigDecimal("1.5"), Chain.TRON, "USDT", ADDRESS)
 			.outTradeNo(outTradeNo)
 			.build();
