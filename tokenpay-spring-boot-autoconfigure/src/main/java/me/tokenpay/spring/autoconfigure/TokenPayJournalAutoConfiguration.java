@@ -15,7 +15,6 @@ import me.tokenpay.spring.journal.PayoutJournalMetrics;
 import me.tokenpay.spring.journal.PayoutJournalNotificationHandler;
 import me.tokenpay.spring.journal.PayoutJournalWorker;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,7 +34,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -78,10 +76,9 @@ public final class TokenPayJournalAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
-		JdbcPayoutJournal payoutJournal(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions,
-				TokenPayJournalProperties properties, TokenPayMerchants merchants) {
-			return new JdbcPayoutJournal(dataSource,
-					transactions.getIfAvailable(() -> new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
+		JdbcPayoutJournal payoutJournal(DataSource dataSource, TokenPayJournalProperties properties,
+				TokenPayMerchants merchants) {
+			return new JdbcPayoutJournal(dataSource, new DataSourceTransactionManager(dataSource), Clock.systemUTC(),
 					tablePrefix(properties.jdbc()), merchants.defaultName());
 		}
 

@@ -78,7 +78,7 @@ public enum JdbcDialect {
 	public String nowMillis() {
 		return switch (this) {
 			case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
-			case MYSQL -> "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+			case MYSQL -> "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000)";
 			case OTHER ->
 				"DATEDIFF('MILLISECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', " + "CURRENT_TIMESTAMP)";
 		};

@@ -3,13 +3,16 @@ package me.tokenpay.spring.journal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -120,7 +123,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		catch (DuplicateKeyException ex) {
 			inserted = 0;
 		}
-		JournalEntry entry = find(outTradeNo)
+		JournalEntry entry = ((inserted > 0) ? find(outTradeNo) : findForUpdate(outTradeNo))
 			.orElseThrow(() -> new IllegalStateException("Journal row " + outTradeNo + " vanished after its insert"));
 		if (inserted == 0 && !entry.isSameOrder(merchant, request)) {
 			throw new PayoutJournalConflictException(outTradeNo);
@@ -129,6 +132,26 @@ public class JdbcPayoutJournal implements PayoutJournal {
 			insertEvent(entry, now);
 		}
 		return entry;
+	}
+
+	/**
+	 * Read a row with a locking read, which sees the latest committed version also under
+	 * repeatable read (MariaDB's default), so that a row another transaction just
+	 * inserted is found.
+	 */
+	private Optional<JournalEntry> findForUpdate(String outTradeNo) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE out_trade_no = :id FOR UPDATE")
+			.param("id", outTradeNo)
+			.query(JdbcPayoutJournal::entry)
+			.optional();
+	}
+
+	private @Nullable String stateForUpdate(String outTradeNo) {
+		return this.jdbc.sql("SELECT state FROM " + this.payouts + " WHERE out_trade_no = :id FOR UPDATE")
+			.param("id", outTradeNo)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	@Override
@@ -162,7 +185,10 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		for (String outTradeNo : due) {
 			int updated = this.jdbc
 				.sql("UPDATE " + this.payouts + " SET lease_owner = :owner, lease_until = :until "
-						+ "WHERE out_trade_no = :id AND (lease_until IS NULL OR lease_until < :now)")
+						+ "WHERE out_trade_no = :id AND state IN (:states) AND next_attempt_at <= :now "
+						+ "AND (lease_until IS NULL OR lease_until < :now)")
+				.param("states",
+						names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
 				.param("owner", owner)
 				.param("until", now + lease.toMillis())
 				.param("id", outTradeNo)
@@ -176,9 +202,9 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	}
 
 	/**
-	 * Move a claimed row, and release its claim unless the move keeps it, if the claim
-	 * still holds and the move goes forward; record the change in the outbox in the same
-	 * transaction.
+	 * Move a claimed row, and end its claim unless the move renews it, if the claim still
+	 * holds (its owner and its time) and the move goes forward; record the change in the
+	 * outbox in the same transaction, compared with the state read under the row's lock.
 	 * @param entry the row as claimed
 	 * @param owner the claiming instance
 	 * @param move the move
@@ -187,12 +213,14 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	boolean move(JournalEntry entry, String owner, Move move) {
 		Boolean moved = this.transactions.execute((status) -> {
 			long now = this.clock.millis();
+			String before = stateForUpdate(entry.outTradeNo());
+			Instant leaseUntil = move.leaseUntil();
 			int updated = this.jdbc.sql("UPDATE " + this.payouts + " SET state = :state, "
 					+ "trade_state = COALESCE(:tradeState, trade_state), "
 					+ "transaction_id = COALESCE(:transactionId, transaction_id), failure_code = :failureCode, "
 					+ "failure_message = :failureMessage, attempts = attempts + :attempted, next_attempt_at = :next, "
-					+ "updated_at = :now" + (move.release() ? ", lease_owner = NULL, lease_until = NULL" : "")
-					+ " WHERE out_trade_no = :id AND lease_owner = :owner AND state IN (:from)")
+					+ "updated_at = :now, lease_owner = :newOwner, lease_until = :leaseUntil "
+					+ "WHERE out_trade_no = :id AND lease_owner = :owner AND lease_until > :now AND state IN (:from)")
 				.param("state", move.state().name())
 				.param("tradeState", move.tradeState())
 				.param("transactionId", move.transactionId())
@@ -201,11 +229,13 @@ public class JdbcPayoutJournal implements PayoutJournal {
 				.param("attempted", move.attempted() ? 1 : 0)
 				.param("next", move.nextAttemptAt().toEpochMilli())
 				.param("now", now)
+				.param("newOwner", (leaseUntil != null) ? owner : null, Types.VARCHAR)
+				.param("leaseUntil", (leaseUntil != null) ? leaseUntil.toEpochMilli() : null, Types.BIGINT)
 				.param("id", entry.outTradeNo())
 				.param("owner", owner)
 				.param("from", statesThatMayMoveTo(move.state()))
 				.update();
-			if (updated == 1 && move.state() != entry.state()) {
+			if (updated == 1 && !move.state().name().equals(before)) {
 				find(entry.outTradeNo()).ifPresent((row) -> insertEvent(row, now));
 			}
 			return updated == 1;
@@ -216,20 +246,24 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	/**
 	 * Move a row as a notification or another source says, whoever holds its claim,
 	 * forward only: a stale report never moves a row back.
+	 * @param merchant the merchant the report is of; a row of another merchant does not
+	 * move
 	 * @param outTradeNo the row's order number
 	 * @param state the reported state
 	 * @param tradeState the reported trade state
 	 * @param transactionId the platform's payout id, if reported
 	 * @return whether the row moved
 	 */
-	boolean report(String outTradeNo, JournalState state, @Nullable String tradeState, @Nullable String transactionId) {
+	boolean report(String merchant, String outTradeNo, JournalState state, @Nullable String tradeState,
+			@Nullable String transactionId) {
 		Boolean moved = this.transactions.execute((status) -> {
 			long now = this.clock.millis();
 			int updated = this.jdbc
 				.sql("UPDATE " + this.payouts + " SET state = :state, "
 						+ "trade_state = COALESCE(:tradeState, trade_state), "
 						+ "transaction_id = COALESCE(:transactionId, transaction_id), updated_at = :now "
-						+ "WHERE out_trade_no = :id AND state IN (:from)")
+						+ "WHERE out_trade_no = :id AND merchant = :merchant AND state IN (:from)")
+				.param("merchant", merchant)
 				.param("state", state.name())
 				.param("tradeState", tradeState)
 				.param("transactionId", transactionId)
@@ -246,7 +280,9 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	}
 
 	/**
-	 * Claim outbox events that are not published yet and not claimed by a live claim.
+	 * Claim outbox events that are not published yet and not claimed by a live claim, in
+	 * the order they were written, leaving out those of a payout whose earlier event
+	 * another instance is publishing, so that a payout's events are published in order.
 	 * @param lease how long the claim holds
 	 * @param limit the most events to claim
 	 * @return the claimed events, oldest first
@@ -255,14 +291,20 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		long now = this.clock.millis();
 		List<PayoutJournalEvent> pending = this.jdbc
 			.sql("SELECT id, out_trade_no, merchant, state, trade_state, transaction_id, created_at FROM " + this.events
-					+ " WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now) "
+					+ " e WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now) "
+					+ "AND NOT EXISTS (SELECT 1 FROM " + this.events + " o WHERE o.out_trade_no = e.out_trade_no "
+					+ "AND o.published_at IS NULL AND o.seq < e.seq AND o.lease_until >= :now) "
 					+ "ORDER BY seq LIMIT :limit")
 			.param("now", now)
 			.param("limit", limit)
 			.query(JdbcPayoutJournal::event)
 			.list();
 		List<PayoutJournalEvent> claimed = new ArrayList<>();
+		Set<String> skipped = new HashSet<>();
 		for (PayoutJournalEvent event : pending) {
+			if (skipped.contains(event.outTradeNo())) {
+				continue;
+			}
 			int updated = this.jdbc
 				.sql("UPDATE " + this.events + " SET lease_until = :until WHERE id = :id AND published_at IS NULL "
 						+ "AND (lease_until IS NULL OR lease_until < :now)")
@@ -272,6 +314,9 @@ public class JdbcPayoutJournal implements PayoutJournal {
 				.update();
 			if (updated == 1) {
 				claimed.add(event);
+			}
+			else {
+				skipped.add(event.outTradeNo());
 			}
 		}
 		return claimed;
@@ -367,11 +412,12 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 * @param failureMessage what went wrong
 	 * @param attempted whether the move follows a call to the gateway
 	 * @param nextAttemptAt when the row is due next
-	 * @param release whether the claim ends with the move
+	 * @param leaseUntil until when the claim is renewed, {@code null} to end it with the
+	 * move
 	 */
 	record Move(JournalState state, @Nullable String tradeState, @Nullable String transactionId,
 			@Nullable Integer failureCode, @Nullable String failureMessage, boolean attempted, Instant nextAttemptAt,
-			boolean release) {
+			@Nullable Instant leaseUntil) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.client.payout.Payout;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,20 @@ public record JournalEntry(String outTradeNo, String merchant, BigDecimal amount
 				&& this.chain.equals(request.chain()) && this.currency.equals(request.currency())
 				&& this.toAddress.equals(request.toAddress()) && same(this.description, request.description())
 				&& same(this.attach, request.attach()) && same(this.notifyUrl, request.notifyUrl());
+	}
+
+	/**
+	 * Return whether a payout the gateway reported is this one: every money field the
+	 * report states equals this entry's.
+	 * @param payout the reported payout
+	 * @return whether amount, chain, currency and address agree where stated
+	 */
+	public boolean isAbout(Payout payout) {
+		BigDecimal reported = payout.amount();
+		return (reported == null || reported.compareTo(this.amount) == 0)
+				&& (payout.chain() == null || this.chain.equals(payout.chain()))
+				&& (payout.currency() == null || this.currency.equals(payout.currency()))
+				&& (payout.toAddress() == null || this.toAddress.equals(payout.toAddress()));
 	}
 
 	private static boolean same(@Nullable String a, @Nullable String b) {

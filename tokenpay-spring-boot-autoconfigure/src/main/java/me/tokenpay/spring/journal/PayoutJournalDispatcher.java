@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -12,7 +11,9 @@ import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TradeState;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
+import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.client.payout.Payout;
+import me.tokenpay.spring.client.payout.PayoutConflictException;
 import me.tokenpay.spring.journal.JdbcPayoutJournal.Move;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,6 +46,8 @@ public class PayoutJournalDispatcher {
 	private static final Log logger = LogFactory.getLog(PayoutJournalDispatcher.class);
 
 	private static final int NOT_FOUND = 12002;
+
+	private static final int DATA_EXISTS = 12001;
 
 	private final JdbcPayoutJournal journal;
 
@@ -99,18 +102,29 @@ public class PayoutJournalDispatcher {
 	}
 
 	private void send(JournalEntry entry) {
-		Instant now = this.clock.instant();
-		if (!this.journal.move(entry, this.owner,
-				new Move(JournalState.SENDING, null, null, null, null, true, now, false))) {
+		TokenPayOperations operations = operations(entry);
+		if (operations == null) {
 			return;
 		}
-		TokenPayOperations operations = this.merchants.apply(entry.merchant());
+		Instant now = this.clock.instant();
+		if (!this.journal.move(entry, this.owner,
+				new Move(JournalState.SENDING, null, null, null, null, true, now, now.plus(this.settings.lease())))) {
+			return;
+		}
 		Payout payout;
 		try {
 			payout = operations.payouts().create(entry.request());
 		}
+		catch (PayoutConflictException ex) {
+			move(entry, JournalState.CONFLICT, null, ex.getCode(), describe(ex), false, this.clock.instant());
+			return;
+		}
 		catch (TokenPayException ex) {
 			refused(entry, ex);
+			return;
+		}
+		catch (IllegalArgumentException ex) {
+			move(entry, JournalState.FAILED, null, null, describe(ex), false, this.clock.instant());
 			return;
 		}
 		catch (RuntimeException ex) {
@@ -121,9 +135,13 @@ public class PayoutJournalDispatcher {
 	}
 
 	private void ask(JournalEntry entry) {
+		TokenPayOperations operations = operations(entry);
+		if (operations == null) {
+			return;
+		}
 		Payout payout;
 		try {
-			payout = this.merchants.apply(entry.merchant()).payouts().getByOutTradeNo(entry.outTradeNo());
+			payout = operations.payouts().getByOutTradeNo(entry.outTradeNo());
 		}
 		catch (TokenPayApiException ex) {
 			if (ex.getCode() == NOT_FOUND && entry.state() != JournalState.PENDING) {
@@ -142,12 +160,37 @@ public class PayoutJournalDispatcher {
 		answered(entry, payout);
 	}
 
+	/**
+	 * Return the operations of a row's merchant; a merchant that is not configured ends
+	 * the row {@link JournalState#FAILED}, nothing having been sent for it.
+	 */
+	private @Nullable TokenPayOperations operations(JournalEntry entry) {
+		try {
+			return this.merchants.apply(entry.merchant());
+		}
+		catch (IllegalArgumentException ex) {
+			if (entry.state() == JournalState.SUBMITTED) {
+				move(entry, JournalState.FAILED, null, null, describe(ex), false, this.clock.instant());
+			}
+			else {
+				move(entry, entry.state(), null, null, describe(ex), false, backOff(entry));
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * Record a create that failed: an unknown outcome (or a 12001 whose existing payout
+	 * could not be read) is asked about later; a failure that applied nothing and may
+	 * pass later (the rate limit, a transport failure before sending) is sent again after
+	 * the retry interval; a definite refusal is final.
+	 */
 	private void refused(JournalEntry entry, TokenPayException ex) {
 		Integer code = (ex instanceof TokenPayApiException api) ? api.getCode() : null;
-		if (ex.isOutcomeUnknown()) {
+		if (ex.isOutcomeUnknown() || Integer.valueOf(DATA_EXISTS).equals(code)) {
 			move(entry, JournalState.UNKNOWN, null, code, describe(ex), false, backOff(entry));
 		}
-		else if (ex.isRetryable()) {
+		else if (ex.isRetryable() || ex instanceof TokenPayRateLimitException) {
 			move(entry, JournalState.SUBMITTED, null, code, describe(ex), false,
 					this.clock.instant().plus(this.settings.retryInterval()));
 		}
@@ -159,7 +202,7 @@ public class PayoutJournalDispatcher {
 	private void answered(JournalEntry entry, Payout payout) {
 		TradeState tradeState = payout.tradeState();
 		String trade = (tradeState != null) ? tradeState.value() : null;
-		if (!isAbout(entry, payout)) {
+		if (!entry.isAbout(payout)) {
 			move(entry, JournalState.CONFLICT, trade, null,
 					"The gateway holds another order under this out_trade_no: " + payout, true, this.clock.instant());
 			return;
@@ -167,23 +210,12 @@ public class PayoutJournalDispatcher {
 		JournalState state = JournalState.of(tradeState);
 		Instant next = state.isFinal() ? this.clock.instant() : backOff(entry);
 		this.journal.move(entry, this.owner,
-				new Move(state, trade, payout.transactionId(), null, null, true, next, true));
-	}
-
-	/**
-	 * Return whether the gateway's payout is the journaled one: every money field the
-	 * answer states equals the row's.
-	 */
-	private static boolean isAbout(JournalEntry entry, Payout payout) {
-		return (payout.amount() == null || Objects.requireNonNull(payout.amount()).compareTo(entry.amount()) == 0)
-				&& (payout.chain() == null || entry.chain().equals(payout.chain()))
-				&& (payout.currency() == null || entry.currency().equals(payout.currency()))
-				&& (payout.toAddress() == null || entry.toAddress().equals(payout.toAddress()));
+				new Move(state, trade, payout.transactionId(), null, null, true, next, null));
 	}
 
 	private void move(JournalEntry entry, JournalState state, @Nullable String tradeState, @Nullable Integer code,
 			@Nullable String message, boolean attempted, Instant next) {
-		this.journal.move(entry, this.owner, new Move(state, tradeState, null, code, message, attempted, next, true));
+		this.journal.move(entry, this.owner, new Move(state, tradeState, null, code, message, attempted, next, null));
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package me.tokenpay.spring.journal;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -51,13 +53,21 @@ public class PayoutJournalEventPublisher {
 	public int runOnce() {
 		List<PayoutJournalEvent> events = this.journal.claimEvents(this.lease, this.batchSize);
 		int published = 0;
+		Set<String> failed = new HashSet<>();
 		for (PayoutJournalEvent event : events) {
+			if (failed.contains(event.outTradeNo())) {
+				continue;
+			}
 			try {
 				this.publisher.publishEvent(event);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("A listener of payout journal event " + event.id() + " (" + event.outTradeNo() + " "
-						+ event.state() + ") failed; it is published again after " + this.lease, ex);
+				logger.warn(
+						"A listener of payout journal event " + event.id() + " (" + event.outTradeNo() + " "
+								+ event.state()
+								+ ") failed; it and the payout's later events are published again after " + this.lease,
+						ex);
+				failed.add(event.outTradeNo());
 				continue;
 			}
 			this.journal.markPublished(event.id());

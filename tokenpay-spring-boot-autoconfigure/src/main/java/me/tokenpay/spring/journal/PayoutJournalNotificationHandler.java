@@ -8,7 +8,8 @@ import me.tokenpay.spring.client.payout.Payout;
 /**
  * Moves a journaled payout as a payout notification reports it, whichever comes first,
  * the notification or the dispatcher's query; a stale notification never moves a payout
- * back. The notification is acknowledged only once the move is committed.
+ * back, and one of another merchant or about another order (its money fields differ)
+ * moves nothing. The notification is acknowledged only once the move is committed.
  *
  * @author TokenPay Spring Boot team
  */
@@ -31,9 +32,13 @@ public class PayoutJournalNotificationHandler implements TokenPayNotificationHan
 		if (payout == null || outTradeNo == null) {
 			return;
 		}
+		JournalEntry entry = this.journal.find(outTradeNo).orElse(null);
+		if (entry == null || !entry.merchant().equals(notification.merchant()) || !entry.isAbout(payout)) {
+			return;
+		}
 		TradeState tradeState = payout.tradeState();
-		this.journal.report(outTradeNo, JournalState.of(tradeState), (tradeState != null) ? tradeState.value() : null,
-				payout.transactionId());
+		this.journal.report(entry.merchant(), outTradeNo, JournalState.of(tradeState),
+				(tradeState != null) ? tradeState.value() : null, payout.transactionId());
 	}
 
 }

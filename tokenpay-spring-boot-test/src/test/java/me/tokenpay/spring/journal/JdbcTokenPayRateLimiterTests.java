@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -62,6 +64,21 @@ class JdbcTokenPayRateLimiterTests {
 			.isThrownBy(() -> live.acquire("app-1", Duration.ofMillis(50)));
 		assertThat(live.getMaxWait()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(live.toString()).contains("1 per PT0.001S");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aPermitTakenInTheCallersTransactionOutlivesItsRollback(Database database) {
+		Database.Tables tables = database.tables();
+		TokenPayRateLimiter limiter = limiter(tables, 1, HOUR, HOUR);
+		new TransactionTemplate(new DataSourceTransactionManager(tables.dataSource()))
+			.executeWithoutResult((status) -> {
+				limiter.acquire("app-1", Duration.ZERO).release();
+				status.setRollbackOnly();
+			});
+		assertThat(permits(tables, "app-1")).as("the request was sent: its permit counts").isOne();
+		assertThatExceptionOfType(TokenPayRateLimitException.class)
+			.isThrownBy(() -> limiter.acquire("app-1", Duration.ZERO));
 	}
 
 	private static JdbcTokenPayRateLimiter limiter(Database.Tables tables, int permits, Duration window,

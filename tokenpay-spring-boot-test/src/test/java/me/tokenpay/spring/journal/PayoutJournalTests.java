@@ -19,6 +19,7 @@ import me.tokenpay.spring.client.TokenPayTemplate;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.payout.PayoutTemplate;
+import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.journal.JdbcPayoutJournal.Move;
 import me.tokenpay.spring.test.Fault;
 import me.tokenpay.spring.test.MockTokenPayServer;
@@ -142,8 +143,8 @@ class PayoutJournalTests {
 		List<JournalEntry> claimed = fixture.journal().claimDue("dead-instance", SETTINGS.lease(), 10);
 		for (JournalEntry entry : claimed) {
 			fixture.journal()
-				.move(entry, "dead-instance",
-						new Move(JournalState.SENDING, null, null, null, null, true, this.clock.instant(), false));
+				.move(entry, "dead-instance", new Move(JournalState.SENDING, null, null, null, null, true,
+						this.clock.instant(), this.clock.instant().plus(SETTINGS.lease())));
 		}
 		this.tokenPay.payouts().create(request("sent"));
 		assertThat(fixture.dispatcher().runOnce()).as("the dead instance's lease still holds").isZero();
@@ -186,12 +187,12 @@ class PayoutJournalTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		fixture.dispatcher().runOnce();
 		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUCCEEDED);
-		assertThat(fixture.journal().report("order-1", JournalState.PENDING, "NOTPAY", null)).isFalse();
-		assertThat(fixture.journal().report("order-1", JournalState.CLOSED, "CLOSED", null)).isFalse();
+		assertThat(fixture.journal().report("default", "order-1", JournalState.PENDING, "NOTPAY", null)).isFalse();
+		assertThat(fixture.journal().report("default", "order-1", JournalState.CLOSED, "CLOSED", null)).isFalse();
 		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUCCEEDED);
 		fixture.journal().submit(request("order-2"));
 		fixture.dispatcher().runOnce();
-		assertThat(fixture.journal().report("order-2", JournalState.SUCCEEDED, "SUCCESS", null)).isTrue();
+		assertThat(fixture.journal().report("default", "order-2", JournalState.SUCCEEDED, "SUCCESS", null)).isTrue();
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(fixture.dispatcher().runOnce()).isZero();
 	}
@@ -248,6 +249,40 @@ class PayoutJournalTests {
 		assertThat(fixture.journal().stuck(Duration.ofMinutes(15), 10)).extracting(JournalEntry::outTradeNo)
 			.containsExactlyInAnyOrder("order-2", "order-3");
 		assertThat(fixture.journal().stuck(Duration.ofMinutes(30), 10)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aCreateTheRateLimitKeptFromBeingSentIsSentAgainAndAnUnknownMerchantFails(Database database) {
+		Fixture fixture = fixture(database);
+		LocalTokenPayRateLimiter busy = new LocalTokenPayRateLimiter(1, Duration.ofHours(1), Duration.ZERO);
+		busy.acquire(this.server.credentials().appId()).release();
+		TokenPayTemplate limited = ((TokenPayTemplate) this.tokenPay).mutate().rateLimiter(busy).build();
+		PayoutJournalDispatcher dispatcher = new PayoutJournalDispatcher(fixture.journal(),
+				(merchant) -> switch (merchant) {
+					case "default" -> limited;
+					default -> throw new IllegalArgumentException("No TokenPay merchant named '" + merchant + "'");
+				}, this.clock, SETTINGS);
+		fixture.journal().submit(request("busy"));
+		fixture.journal().submit("gone", request("orphan"));
+		assertThat(dispatcher.runOnce()).isEqualTo(2);
+		JournalEntry busyEntry = fixture.journal().find("busy").orElseThrow();
+		assertThat(busyEntry.state()).isEqualTo(JournalState.SUBMITTED);
+		assertThat(busyEntry.nextAttemptAt()).isEqualTo(this.clock.instant().plus(SETTINGS.retryInterval()));
+		assertThat(fixture.journal().find("orphan").orElseThrow().state()).isEqualTo(JournalState.FAILED);
+		assertThat(this.server.requests()).isEmpty();
+		this.clock.advance(SETTINGS.retryInterval());
+		assertThat(fixture.dispatcher().runOnce()).isOne();
+		assertThat(fixture.journal().find("busy").orElseThrow().state()).isEqualTo(JournalState.PENDING);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aReportOfAnotherMerchantMovesNothing(Database database) {
+		Fixture fixture = fixture(database);
+		fixture.journal().submit(request("order-1"));
+		assertThat(fixture.journal().report("eu", "order-1", JournalState.SUCCEEDED, "SUCCESS", null)).isFalse();
+		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUBMITTED);
 	}
 
 	private Fixture fixture(Database database) {

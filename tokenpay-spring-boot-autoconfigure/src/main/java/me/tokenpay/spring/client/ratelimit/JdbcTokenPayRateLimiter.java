@@ -1,9 +1,8 @@
 package me.tokenpay.spring.client.ratelimit;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -17,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
@@ -27,9 +27,10 @@ import org.springframework.util.Assert;
  * guarantee as the Redis limiter: a permit is a row scored with the end of its lease
  * while held and with its release time once released, and counts until its score is a
  * window old; a permit is granted only when fewer than {@code permits} rows count. The
- * decisions of one app id are serialized by a lock row ({@code SELECT … FOR UPDATE}) and
- * all use the database server's clock, so instances with skewed clocks share one time,
- * and no window at the gateway sees more than {@code permits} requests (see
+ * decisions of one app id are serialized by a lock row ({@code SELECT … FOR UPDATE}, in a
+ * read-committed transaction of the limiter's own, never the caller's) and all use the
+ * database server's clock, so instances with skewed clocks share one time, and no window
+ * at the gateway sees more than {@code permits} requests (see
  * {@link TokenPayRateLimiter}). A permit of an instance that died frees itself when its
  * lease ends.
  *
@@ -57,8 +58,6 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 
 	private final LongSupplier ticker;
 
-	private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * Create a limiter.
 	 * @param dataSource the database shared by every instance
@@ -78,6 +77,8 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 		Assert.isTrue(lease.toMillis() > 0, "Lease must be at least a millisecond");
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.dialect = JdbcDialect.of(dataSource);
 		this.locks = tablePrefix + "RATE_LIMIT_LOCK";
 		this.permitsTable = tablePrefix + "RATE_LIMIT_PERMIT";
@@ -96,7 +97,6 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 			String permitId = UUID.randomUUID().toString();
 			Long waitMillis;
 			try {
-				lockRow(appId);
 				waitMillis = this.transactions.execute((status) -> take(appId, permitId));
 			}
 			catch (DataAccessException | TransactionException ex) {
@@ -118,16 +118,18 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 	}
 
 	/**
-	 * In one transaction holding the app id's lock row: forget permits that no longer
-	 * count, then grant one if fewer than the limit count, or say how long until the
-	 * oldest stops counting.
+	 * In a transaction of its own (never the caller's) holding the app id's lock row:
+	 * forget permits that no longer count, then grant one if fewer than the limit count,
+	 * or say how long until the oldest stops counting.
 	 * @return 0 when granted, else the wait in milliseconds
 	 */
 	private long take(String appId, String permitId) {
-		this.jdbc.sql("SELECT app_id FROM " + this.locks + " WHERE app_id = :appId FOR UPDATE")
+		lockRow(appId);
+		List<String> locked = this.jdbc.sql("SELECT app_id FROM " + this.locks + " WHERE app_id = :appId FOR UPDATE")
 			.param("appId", appId)
 			.query(String.class)
 			.list();
+		Assert.state(locked.size() == 1, () -> "No lock row for app id " + appId + " in " + this.locks);
 		long now = this.jdbc.sql("SELECT " + this.dialect.nowMillis()).query(Long.class).single();
 		long windowMillis = this.window.toMillis();
 		this.jdbc.sql("DELETE FROM " + this.permitsTable + " WHERE app_id = :appId AND score <= :expired")
@@ -155,9 +157,6 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 	}
 
 	private void lockRow(String appId) {
-		if (this.lockRows.contains(appId)) {
-			return;
-		}
 		try {
 			this.jdbc.sql(this.dialect.insertIfAbsent(this.locks, "app_id", "(app_id) VALUES (:appId)"))
 				.param("appId", appId)
@@ -166,7 +165,6 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 		catch (DuplicateKeyException ex) {
 			// another instance created it
 		}
-		this.lockRows.add(appId);
 	}
 
 	@Override
@@ -202,13 +200,13 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 			JdbcTokenPayRateLimiter limiter = JdbcTokenPayRateLimiter.this;
 			String now = limiter.dialect.nowMillis();
 			try {
-				limiter.jdbc
+				limiter.transactions.executeWithoutResult((status) -> limiter.jdbc
 					.sql("UPDATE " + limiter.permitsTable + " SET score = " + now
 							+ " WHERE permit_id = :id AND score > " + now)
 					.param("id", this.id)
-					.update();
+					.update());
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				// the permit counts until its lease ends: later, never too early
 			}
 		}
