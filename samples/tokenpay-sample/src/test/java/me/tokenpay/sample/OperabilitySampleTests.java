@@ -107,7 +107,11 @@ class OperabilitySampleTests {
 			.jsonPath("$.notifications.settings.enabled")
 			.isEqualTo(true)
 			.jsonPath("$.notifications.settings.path")
-			.isEqualTo("/tokenpay/notifications");
+			.isEqualTo("/tokenpay/notifications")
+			.jsonPath("$.journal.stuckAfter")
+			.isEqualTo("PT15M")
+			.jsonPath("$.journal.backlog")
+			.isArray();
 		SignedNotification refused = TokenPayNotifications.forTesting(this.tokenPay.credentials())
 			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"ops-1\"}")
 			.withHeader("TTPay-Signature", "AAAA");
