@@ -10,6 +10,7 @@ import me.tokenpay.spring.client.payin.CreatePayInRequest;
 import me.tokenpay.spring.client.payin.PayInClosure;
 import me.tokenpay.spring.client.payin.PayInOrder;
 import me.tokenpay.spring.client.payin.Transaction;
+import me.tokenpay.spring.journal.PayoutJournal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -32,18 +33,24 @@ public class PayInController {
 
 	private final MerchantSelector merchants;
 
+	private final PayoutJournal journal;
+
 	/**
 	 * Create a new controller.
 	 * @param merchants picks the merchant of each request
+	 * @param journal follows each created order until it is paid, closed or expired
 	 */
-	public PayInController(MerchantSelector merchants) {
+	public PayInController(MerchantSelector merchants, PayoutJournal journal) {
 		this.merchants = merchants;
+		this.journal = journal;
 	}
 
 	/**
 	 * Create a pay-in order: the customer pays at its {@code paymentUrl}. Safe to repeat
 	 * with the same {@code outTradeNo}: the existing order is returned (then without
-	 * {@code paymentUrl}, which only the first answer carries).
+	 * {@code paymentUrl}, which only the first answer carries). The payout journal
+	 * follows the order until it is paid, closed or expired, also when its notification
+	 * is lost.
 	 * @param body the order to create
 	 * @param merchant the merchant's name ({@code ?merchant=}), the default merchant when
 	 * absent
@@ -61,7 +68,14 @@ public class PayInController {
 		if (body.expireSecond() != null) {
 			builder.expireSecond(body.expireSecond());
 		}
-		PayInOrder order = this.merchants.operations(merchant).payIns().create(builder.build());
+		CreatePayInRequest request = builder.build();
+		PayInOrder order = this.merchants.operations(merchant).payIns().create(request);
+		if (merchant != null) {
+			this.journal.trackPayIn(merchant, request, order);
+		}
+		else {
+			this.journal.trackPayIn(request, order);
+		}
 		URI location = URI.create("/pay-ins/" + UriUtils.encodePathSegment(order.outTradeNo(), "UTF-8"));
 		return ResponseEntity.created(location).body(PayInOrderView.of(order));
 	}

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import me.tokenpay.spring.client.Chain;
+import me.tokenpay.spring.client.TradeState;
 import me.tokenpay.spring.client.operation.OutTradeNumbers;
+import me.tokenpay.spring.client.payin.CreatePayInRequest;
+import me.tokenpay.spring.client.payin.PayInOrder;
+import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.jdbc.JdbcDialect;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +37,11 @@ import org.springframework.util.Assert;
 
 /**
  * The payout journal on a {@link DataSource}, through {@link JdbcClient}: one row per
- * payout keyed by {@code out_trade_no}, and an outbox row per state change. Writes of a
- * submit join the caller's transaction; the dispatcher's writes are short transactions of
- * their own. Every move of a row is conditional on its state (forward only) and, for the
- * dispatcher, on still holding the row's lease, so an instance whose lease ran out
- * changes nothing.
+ * payout (or tracked pay-in order) keyed by its kind and {@code out_trade_no}, and an
+ * outbox row per state change. Writes of a submit join the caller's transaction; the
+ * dispatcher's writes are short transactions of their own. Every move of a row is
+ * conditional on its state (forward only) and, for the dispatcher, on still holding the
+ * row's lease, so an instance whose lease ran out changes nothing.
  *
  * @author TokenPay Spring Boot team
  */
@@ -49,7 +54,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 
 	private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
 
-	private static final String COLUMNS = "out_trade_no, merchant, amount, chain, currency, to_address, description, "
+	private static final String COLUMNS = "kind, out_trade_no, merchant, amount, chain, currency, to_address, description, "
 			+ "attach, notify_url, state, trade_state, transaction_id, failure_code, failure_message, attempts, "
 			+ "next_attempt_at, created_at, updated_at";
 
@@ -59,7 +64,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 
 	private final Clock clock;
 
-	private final String payouts;
+	private final String orders;
 
 	private final String events;
 
@@ -83,8 +88,8 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-		this.payouts = tablePrefix + "PAYOUT_JOURNAL";
-		this.events = tablePrefix + "PAYOUT_JOURNAL_EVENT";
+		this.orders = tablePrefix + "JOURNAL";
+		this.events = tablePrefix + "JOURNAL_EVENT";
 		this.dialect = JdbcDialect.of(dataSource);
 		this.defaultMerchant = defaultMerchant;
 	}
@@ -100,33 +105,71 @@ public class JdbcPayoutJournal implements PayoutJournal {
 		Assert.notNull(request, "Request must not be null");
 		String requested = request.outTradeNo();
 		String outTradeNo = (requested != null) ? requested : OutTradeNumbers.generate();
+		Row row = new Row(JournalKind.PAYOUT, outTradeNo, merchant, request.amount(), request.chain(),
+				request.currency(), request.toAddress(), request.description(), request.attach(), request.notifyUrl(),
+				JournalState.SUBMITTED, null, null);
+		return insert(row, (existing) -> existing.isSameOrder(merchant, request));
+	}
+
+	@Override
+	public JournalEntry trackPayIn(CreatePayInRequest request, PayInOrder order) {
+		return trackPayIn(this.defaultMerchant, request, order);
+	}
+
+	@Override
+	public JournalEntry trackPayIn(String merchant, CreatePayInRequest request, PayInOrder order) {
+		Assert.hasText(merchant, "Merchant must not be blank");
+		Assert.notNull(request, "Request must not be null");
+		Assert.notNull(order, "Order must not be null");
+		Transaction transaction = order.transaction();
+		TradeState tradeState = (transaction != null) ? transaction.tradeState() : null;
+		Row row = new Row(JournalKind.PAY_IN, order.outTradeNo(), merchant, request.amount(), request.chain(),
+				request.currency(), request.toAddress(), request.description(), request.attach(), request.notifyUrl(),
+				JournalState.of(tradeState), (tradeState != null) ? tradeState.value() : null,
+				(transaction != null) ? transaction.transactionId() : null);
+		return insert(row,
+				(existing) -> existing.merchant().equals(merchant) && existing.amount().compareTo(request.amount()) == 0
+						&& existing.chain().equals(request.chain()) && existing.currency().equals(request.currency()));
+	}
+
+	/**
+	 * Insert a row unless its key exists, in the caller's transaction; a row that exists
+	 * must be the same order.
+	 */
+	private JournalEntry insert(Row row, Predicate<JournalEntry> sameOrder) {
 		long now = this.clock.millis();
-		String sql = this.dialect.insertIfAbsent(this.payouts, "out_trade_no",
-				"(" + COLUMNS + ") VALUES (:outTradeNo, :merchant, :amount, :chain, :currency, :toAddress, "
-						+ ":description, :attach, :notifyUrl, :state, NULL, NULL, NULL, NULL, 0, :now, :now, :now)");
+		String sql = this.dialect.insertIfAbsent(this.orders, "kind, out_trade_no", "(" + COLUMNS
+				+ ") VALUES (:kind, :outTradeNo, :merchant, :amount, :chain, :currency, :toAddress, "
+				+ ":description, :attach, :notifyUrl, :state, :tradeState, :transactionId, NULL, NULL, 0, :now, "
+				+ ":now, :now)");
 		int inserted;
 		try {
 			inserted = this.jdbc.sql(sql)
-				.param("outTradeNo", outTradeNo)
-				.param("merchant", merchant)
-				.param("amount", request.amount().toPlainString())
-				.param("chain", request.chain().value())
-				.param("currency", request.currency())
-				.param("toAddress", request.toAddress())
-				.param("description", request.description())
-				.param("attach", request.attach())
-				.param("notifyUrl", request.notifyUrl())
-				.param("state", JournalState.SUBMITTED.name())
+				.param("kind", row.kind().name())
+				.param("outTradeNo", row.outTradeNo())
+				.param("merchant", row.merchant())
+				.param("amount", row.amount().toPlainString())
+				.param("chain", row.chain().value())
+				.param("currency", row.currency())
+				.param("toAddress", row.toAddress(), Types.VARCHAR)
+				.param("description", row.description(), Types.VARCHAR)
+				.param("attach", row.attach(), Types.VARCHAR)
+				.param("notifyUrl", row.notifyUrl(), Types.VARCHAR)
+				.param("state", row.state().name())
+				.param("tradeState", row.tradeState(), Types.VARCHAR)
+				.param("transactionId", row.transactionId(), Types.VARCHAR)
 				.param("now", now)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			inserted = 0;
 		}
-		JournalEntry entry = ((inserted > 0) ? find(outTradeNo) : findForUpdate(outTradeNo))
-			.orElseThrow(() -> new IllegalStateException("Journal row " + outTradeNo + " vanished after its insert"));
-		if (inserted == 0 && !entry.isSameOrder(merchant, request)) {
-			throw new PayoutJournalConflictException(outTradeNo);
+		JournalEntry entry = ((inserted > 0) ? find(row.kind(), row.outTradeNo())
+				: findForUpdate(row.kind(), row.outTradeNo()))
+			.orElseThrow(
+					() -> new IllegalStateException("Journal row " + row.outTradeNo() + " vanished after its insert"));
+		if (inserted == 0 && !sameOrder.test(entry)) {
+			throw new PayoutJournalConflictException(row.outTradeNo());
 		}
 		if (inserted > 0) {
 			insertEvent(entry, now);
@@ -139,15 +182,19 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 * repeatable read (MariaDB's default), so that a row another transaction just
 	 * inserted is found.
 	 */
-	private Optional<JournalEntry> findForUpdate(String outTradeNo) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE out_trade_no = :id FOR UPDATE")
+	private Optional<JournalEntry> findForUpdate(JournalKind kind, String outTradeNo) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM " + this.orders + " WHERE kind = :kind AND out_trade_no = :id FOR UPDATE")
+			.param("kind", kind.name())
 			.param("id", outTradeNo)
 			.query(JdbcPayoutJournal::entry)
 			.optional();
 	}
 
-	private @Nullable String stateForUpdate(String outTradeNo) {
-		return this.jdbc.sql("SELECT state FROM " + this.payouts + " WHERE out_trade_no = :id FOR UPDATE")
+	private @Nullable String stateForUpdate(JournalKind kind, String outTradeNo) {
+		return this.jdbc
+			.sql("SELECT state FROM " + this.orders + " WHERE kind = :kind AND out_trade_no = :id FOR UPDATE")
+			.param("kind", kind.name())
 			.param("id", outTradeNo)
 			.query(String.class)
 			.optional()
@@ -156,7 +203,18 @@ public class JdbcPayoutJournal implements PayoutJournal {
 
 	@Override
 	public Optional<JournalEntry> find(String outTradeNo) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE out_trade_no = :id")
+		return find(JournalKind.PAYOUT, outTradeNo);
+	}
+
+	@Override
+	public Optional<JournalEntry> findPayIn(String outTradeNo) {
+		return find(JournalKind.PAY_IN, outTradeNo);
+	}
+
+	private Optional<JournalEntry> find(JournalKind kind, String outTradeNo) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM " + this.orders + " WHERE kind = :kind AND out_trade_no = :id")
+			.param("kind", kind.name())
 			.param("id", outTradeNo)
 			.query(JdbcPayoutJournal::entry)
 			.optional();
@@ -172,30 +230,31 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 */
 	List<JournalEntry> claimDue(String owner, Duration lease, int limit) {
 		long now = this.clock.millis();
-		List<String> due = this.jdbc
-			.sql("SELECT out_trade_no FROM " + this.payouts + " WHERE state IN (:states) AND next_attempt_at <= :now "
+		List<Key> due = this.jdbc
+			.sql("SELECT kind, out_trade_no FROM " + this.orders
+					+ " WHERE state IN (:states) AND next_attempt_at <= :now "
 					+ "AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_attempt_at LIMIT :limit")
 			.param("states",
 					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
 			.param("now", now)
 			.param("limit", limit)
-			.query(String.class)
+			.query((rs, row) -> new Key(JournalKind.valueOf(rs.getString("kind")), rs.getString("out_trade_no")))
 			.list();
 		List<JournalEntry> claimed = new ArrayList<>();
-		for (String outTradeNo : due) {
-			int updated = this.jdbc
-				.sql("UPDATE " + this.payouts + " SET lease_owner = :owner, lease_until = :until "
-						+ "WHERE out_trade_no = :id AND state IN (:states) AND next_attempt_at <= :now "
-						+ "AND (lease_until IS NULL OR lease_until < :now)")
+		for (Key key : due) {
+			int updated = this.jdbc.sql("UPDATE " + this.orders + " SET lease_owner = :owner, lease_until = :until "
+					+ "WHERE kind = :kind AND out_trade_no = :id AND state IN (:states) AND next_attempt_at <= :now "
+					+ "AND (lease_until IS NULL OR lease_until < :now)")
 				.param("states",
 						names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
 				.param("owner", owner)
 				.param("until", now + lease.toMillis())
-				.param("id", outTradeNo)
+				.param("kind", key.kind().name())
+				.param("id", key.outTradeNo())
 				.param("now", now)
 				.update();
 			if (updated == 1) {
-				find(outTradeNo).ifPresent(claimed::add);
+				find(key.kind(), key.outTradeNo()).ifPresent(claimed::add);
 			}
 		}
 		return claimed;
@@ -213,14 +272,16 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	boolean move(JournalEntry entry, String owner, Move move) {
 		Boolean moved = this.transactions.execute((status) -> {
 			long now = this.clock.millis();
-			String before = stateForUpdate(entry.outTradeNo());
+			String before = stateForUpdate(entry.kind(), entry.outTradeNo());
 			Instant leaseUntil = move.leaseUntil();
-			int updated = this.jdbc.sql("UPDATE " + this.payouts + " SET state = :state, "
+			int updated = this.jdbc.sql("UPDATE " + this.orders + " SET state = :state, "
 					+ "trade_state = COALESCE(:tradeState, trade_state), "
 					+ "transaction_id = COALESCE(:transactionId, transaction_id), failure_code = :failureCode, "
 					+ "failure_message = :failureMessage, attempts = attempts + :attempted, next_attempt_at = :next, "
 					+ "updated_at = :now, lease_owner = :newOwner, lease_until = :leaseUntil "
-					+ "WHERE out_trade_no = :id AND lease_owner = :owner AND lease_until > :now AND state IN (:from)")
+					+ "WHERE kind = :kind AND out_trade_no = :id AND lease_owner = :owner AND lease_until > :now "
+					+ "AND state IN (:from)")
+				.param("kind", entry.kind().name())
 				.param("state", move.state().name())
 				.param("tradeState", move.tradeState())
 				.param("transactionId", move.transactionId())
@@ -236,7 +297,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 				.param("from", statesThatMayMoveTo(move.state()))
 				.update();
 			if (updated == 1 && !move.state().name().equals(before)) {
-				find(entry.outTradeNo()).ifPresent((row) -> insertEvent(row, now));
+				find(entry.kind(), entry.outTradeNo()).ifPresent((row) -> insertEvent(row, now));
 			}
 			return updated == 1;
 		});
@@ -246,6 +307,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	/**
 	 * Move a row as a notification or another source says, whoever holds its claim,
 	 * forward only: a stale report never moves a row back.
+	 * @param kind whether the report is of a payout or a pay-in order
 	 * @param merchant the merchant the report is of; a row of another merchant does not
 	 * move
 	 * @param outTradeNo the row's order number
@@ -254,15 +316,16 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 * @param transactionId the platform's payout id, if reported
 	 * @return whether the row moved
 	 */
-	boolean report(String merchant, String outTradeNo, JournalState state, @Nullable String tradeState,
-			@Nullable String transactionId) {
+	boolean report(JournalKind kind, String merchant, String outTradeNo, JournalState state,
+			@Nullable String tradeState, @Nullable String transactionId) {
 		Boolean moved = this.transactions.execute((status) -> {
 			long now = this.clock.millis();
 			int updated = this.jdbc
-				.sql("UPDATE " + this.payouts + " SET state = :state, "
+				.sql("UPDATE " + this.orders + " SET state = :state, "
 						+ "trade_state = COALESCE(:tradeState, trade_state), "
 						+ "transaction_id = COALESCE(:transactionId, transaction_id), updated_at = :now "
-						+ "WHERE out_trade_no = :id AND merchant = :merchant AND state IN (:from)")
+						+ "WHERE kind = :kind AND out_trade_no = :id AND merchant = :merchant AND state IN (:from)")
+				.param("kind", kind.name())
 				.param("merchant", merchant)
 				.param("state", state.name())
 				.param("tradeState", tradeState)
@@ -272,7 +335,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 				.param("from", statesThatMayMoveTo(state))
 				.update();
 			if (updated == 1) {
-				find(outTradeNo).ifPresent((row) -> insertEvent(row, now));
+				find(kind, outTradeNo).ifPresent((row) -> insertEvent(row, now));
 			}
 			return updated == 1;
 		});
@@ -287,22 +350,24 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 * @param limit the most events to claim
 	 * @return the claimed events, oldest first
 	 */
-	List<PayoutJournalEvent> claimEvents(Duration lease, int limit) {
+	List<JournalEvent> claimEvents(Duration lease, int limit) {
 		long now = this.clock.millis();
-		List<PayoutJournalEvent> pending = this.jdbc
-			.sql("SELECT id, out_trade_no, merchant, state, trade_state, transaction_id, created_at FROM " + this.events
-					+ " e WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now) "
-					+ "AND NOT EXISTS (SELECT 1 FROM " + this.events + " o WHERE o.out_trade_no = e.out_trade_no "
+		List<JournalEvent> pending = this.jdbc
+			.sql("SELECT id, kind, out_trade_no, merchant, state, trade_state, transaction_id, created_at FROM "
+					+ this.events + " e WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < :now) "
+					+ "AND NOT EXISTS (SELECT 1 FROM " + this.events + " o WHERE o.kind = e.kind "
+					+ "AND o.out_trade_no = e.out_trade_no "
 					+ "AND o.published_at IS NULL AND o.seq < e.seq AND o.lease_until >= :now) "
 					+ "ORDER BY seq LIMIT :limit")
 			.param("now", now)
 			.param("limit", limit)
 			.query(JdbcPayoutJournal::event)
 			.list();
-		List<PayoutJournalEvent> claimed = new ArrayList<>();
-		Set<String> skipped = new HashSet<>();
-		for (PayoutJournalEvent event : pending) {
-			if (skipped.contains(event.outTradeNo())) {
+		List<JournalEvent> claimed = new ArrayList<>();
+		Set<Key> skipped = new HashSet<>();
+		for (JournalEvent event : pending) {
+			Key key = new Key(event.kind(), event.outTradeNo());
+			if (skipped.contains(key)) {
 				continue;
 			}
 			int updated = this.jdbc
@@ -316,7 +381,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 				claimed.add(event);
 			}
 			else {
-				skipped.add(event.outTradeNo());
+				skipped.add(key);
 			}
 		}
 		return claimed;
@@ -336,13 +401,13 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	@Override
 	public List<JournalBacklog> backlog() {
 		return this.jdbc
-			.sql("SELECT merchant, state, COUNT(*) AS payouts, MIN(updated_at) AS oldest FROM " + this.payouts
-					+ " WHERE state IN (:states) GROUP BY merchant, state ORDER BY merchant, state")
+			.sql("SELECT merchant, kind, state, COUNT(*) AS orders, MIN(updated_at) AS oldest FROM " + this.orders
+					+ " WHERE state IN (:states) GROUP BY merchant, kind, state ORDER BY merchant, kind, state")
 			.param("states",
 					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING,
 							JournalState.FAILED, JournalState.CONFLICT))
-			.query((rs, row) -> new JournalBacklog(rs.getString("merchant"),
-					JournalState.valueOf(rs.getString("state")), rs.getLong("payouts"),
+			.query((rs, row) -> new JournalBacklog(rs.getString("merchant"), JournalKind.valueOf(rs.getString("kind")),
+					JournalState.valueOf(rs.getString("state")), rs.getLong("orders"),
 					Instant.ofEpochMilli(rs.getLong("oldest"))))
 			.list();
 	}
@@ -350,7 +415,7 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	@Override
 	public List<JournalEntry> stuck(Duration olderThan, int limit) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM " + this.payouts + " WHERE state IN (:states) AND updated_at < :before "
+			.sql("SELECT " + COLUMNS + " FROM " + this.orders + " WHERE state IN (:states) AND updated_at < :before "
 					+ "ORDER BY updated_at LIMIT :limit")
 			.param("states",
 					names(JournalState.SUBMITTED, JournalState.SENDING, JournalState.UNKNOWN, JournalState.PENDING))
@@ -362,15 +427,16 @@ public class JdbcPayoutJournal implements PayoutJournal {
 
 	private void insertEvent(JournalEntry entry, long now) {
 		this.jdbc
-			.sql("INSERT INTO " + this.events + " (id, out_trade_no, merchant, state, trade_state, transaction_id, "
-					+ "created_at, published_at, lease_until) VALUES (:id, :outTradeNo, :merchant, :state, "
-					+ ":tradeState, :transactionId, :now, NULL, NULL)")
+			.sql("INSERT INTO " + this.events + " (id, kind, out_trade_no, merchant, state, trade_state, "
+					+ "transaction_id, created_at, published_at, lease_until) VALUES (:id, :kind, :outTradeNo, "
+					+ ":merchant, :state, :tradeState, :transactionId, :now, NULL, NULL)")
 			.param("id", UUID.randomUUID().toString())
+			.param("kind", entry.kind().name())
 			.param("outTradeNo", entry.outTradeNo())
 			.param("merchant", entry.merchant())
 			.param("state", entry.state().name())
-			.param("tradeState", entry.tradeState())
-			.param("transactionId", entry.transactionId())
+			.param("tradeState", entry.tradeState(), Types.VARCHAR)
+			.param("transactionId", entry.transactionId(), Types.VARCHAR)
 			.param("now", now)
 			.update();
 	}
@@ -386,19 +452,40 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	private static JournalEntry entry(ResultSet rs, int row) throws SQLException {
 		int failureCode = rs.getInt("failure_code");
 		Integer code = rs.wasNull() ? null : failureCode;
-		return new JournalEntry(rs.getString("out_trade_no"), rs.getString("merchant"),
-				new BigDecimal(rs.getString("amount")), Chain.of(rs.getString("chain")), rs.getString("currency"),
-				rs.getString("to_address"), rs.getString("description"), rs.getString("attach"),
-				rs.getString("notify_url"), JournalState.valueOf(rs.getString("state")), rs.getString("trade_state"),
-				rs.getString("transaction_id"), code, rs.getString("failure_message"), rs.getInt("attempts"),
-				Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")),
-				Instant.ofEpochMilli(rs.getLong("updated_at")));
+		return new JournalEntry(JournalKind.valueOf(rs.getString("kind")), rs.getString("out_trade_no"),
+				rs.getString("merchant"), new BigDecimal(rs.getString("amount")), Chain.of(rs.getString("chain")),
+				rs.getString("currency"), rs.getString("to_address"), rs.getString("description"),
+				rs.getString("attach"), rs.getString("notify_url"), JournalState.valueOf(rs.getString("state")),
+				rs.getString("trade_state"), rs.getString("transaction_id"), code, rs.getString("failure_message"),
+				rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
 	}
 
-	private static PayoutJournalEvent event(ResultSet rs, int row) throws SQLException {
-		return new PayoutJournalEvent(rs.getString("id"), rs.getString("out_trade_no"), rs.getString("merchant"),
-				JournalState.valueOf(rs.getString("state")), rs.getString("trade_state"),
-				rs.getString("transaction_id"), Instant.ofEpochMilli(rs.getLong("created_at")));
+	private static JournalEvent event(ResultSet rs, int row) throws SQLException {
+		return new JournalEvent(rs.getString("id"), JournalKind.valueOf(rs.getString("kind")),
+				rs.getString("out_trade_no"), rs.getString("merchant"), JournalState.valueOf(rs.getString("state")),
+				rs.getString("trade_state"), rs.getString("transaction_id"),
+				Instant.ofEpochMilli(rs.getLong("created_at")));
+	}
+
+	/**
+	 * The key of a row.
+	 *
+	 * @param kind the kind of the order
+	 * @param outTradeNo its order number
+	 */
+	private record Key(JournalKind kind, String outTradeNo) {
+
+	}
+
+	/**
+	 * A row to insert.
+	 */
+	private record Row(JournalKind kind, String outTradeNo, String merchant, BigDecimal amount, Chain chain,
+			String currency, @Nullable String toAddress, @Nullable String description, @Nullable String attach,
+			@Nullable String notifyUrl, JournalState state, @Nullable String tradeState,
+			@Nullable String transactionId) {
+
 	}
 
 	/**

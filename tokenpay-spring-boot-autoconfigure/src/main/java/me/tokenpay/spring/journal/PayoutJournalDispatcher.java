@@ -12,6 +12,8 @@ import me.tokenpay.spring.client.TradeState;
 import me.tokenpay.spring.client.error.TokenPayApiException;
 import me.tokenpay.spring.client.error.TokenPayException;
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
+import me.tokenpay.spring.client.operation.OrderAnswer;
+import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payout.Payout;
 import me.tokenpay.spring.client.payout.PayoutConflictException;
 import me.tokenpay.spring.journal.JdbcPayoutJournal.Move;
@@ -35,9 +37,11 @@ import org.springframework.util.Assert;
  * <li>{@link JournalState#PENDING}: asks the gateway, with back-off, until the payout is
  * final.</li>
  * </ul>
- * A definite refusal ends the row {@link JournalState#FAILED} with its code; a failure
- * that applied nothing and may pass later sends it again after a wait; nothing that may
- * have been applied is sent again without asking first.
+ * Tracked pay-in orders are asked about, with back-off, until paid, closed (expired
+ * orders are closed) or refunded. A definite refusal ends the row
+ * {@link JournalState#FAILED} with its code; a failure that applied nothing and may pass
+ * later sends it again after a wait; nothing that may have been applied is sent again
+ * without asking first.
  *
  * @author TokenPay Spring Boot team
  */
@@ -96,7 +100,14 @@ public class PayoutJournalDispatcher {
 	private void work(JournalEntry entry) {
 		switch (entry.state()) {
 			case SUBMITTED -> send(entry);
-			case SENDING, UNKNOWN, PENDING -> ask(entry);
+			case SENDING, UNKNOWN, PENDING -> {
+				if (entry.kind() == JournalKind.PAY_IN) {
+					askPayIn(entry);
+				}
+				else {
+					ask(entry);
+				}
+			}
 			default -> throw new IllegalStateException("Claimed a final payout " + entry.outTradeNo());
 		}
 	}
@@ -161,6 +172,27 @@ public class PayoutJournalDispatcher {
 	}
 
 	/**
+	 * Ask about a tracked pay-in order until it is paid, closed (an expired order is
+	 * closed) or refunded.
+	 */
+	private void askPayIn(JournalEntry entry) {
+		TokenPayOperations operations = operations(entry);
+		if (operations == null) {
+			return;
+		}
+		Transaction order;
+		try {
+			order = operations.payIns().getByOutTradeNo(entry.outTradeNo());
+		}
+		catch (TokenPayException ex) {
+			Integer code = (ex instanceof TokenPayApiException api) ? api.getCode() : null;
+			move(entry, entry.state(), null, code, describe(ex), true, backOff(entry));
+			return;
+		}
+		answered(entry, order, order.tradeState(), order.transactionId());
+	}
+
+	/**
 	 * Return the operations of a row's merchant; a merchant that is not configured ends
 	 * the row {@link JournalState#FAILED}, nothing having been sent for it.
 	 */
@@ -200,17 +232,20 @@ public class PayoutJournalDispatcher {
 	}
 
 	private void answered(JournalEntry entry, Payout payout) {
-		TradeState tradeState = payout.tradeState();
+		answered(entry, payout, payout.tradeState(), payout.transactionId());
+	}
+
+	private void answered(JournalEntry entry, OrderAnswer order, @Nullable TradeState tradeState,
+			@Nullable String transactionId) {
 		String trade = (tradeState != null) ? tradeState.value() : null;
-		if (!entry.isAbout(payout)) {
+		if (!entry.isAbout(order)) {
 			move(entry, JournalState.CONFLICT, trade, null,
-					"The gateway holds another order under this out_trade_no: " + payout, true, this.clock.instant());
+					"The gateway holds another order under this out_trade_no: " + order, true, this.clock.instant());
 			return;
 		}
 		JournalState state = JournalState.of(tradeState);
 		Instant next = state.isFinal() ? this.clock.instant() : backOff(entry);
-		this.journal.move(entry, this.owner,
-				new Move(state, trade, payout.transactionId(), null, null, true, next, null));
+		this.journal.move(entry, this.owner, new Move(state, trade, transactionId, null, null, true, next, null));
 	}
 
 	private void move(JournalEntry entry, JournalState state, @Nullable String tradeState, @Nullable Integer code,

@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes the journal's outbox: each state change is published as a
- * {@link PayoutJournalEvent} and marked published only once the application's listeners
+ * {@link JournalEvent} and marked published only once the application's listeners
  * returned, so every change reaches them at least once, also when an instance dies in
  * between (the event's claim runs out and another instance publishes it again).
  *
@@ -51,10 +51,10 @@ public class PayoutJournalEventPublisher {
 	 * @return how many events were published
 	 */
 	public int runOnce() {
-		List<PayoutJournalEvent> events = this.journal.claimEvents(this.lease, this.batchSize);
+		List<JournalEvent> events = this.journal.claimEvents(this.lease, this.batchSize);
 		int published = 0;
 		Set<String> failed = new HashSet<>();
-		for (PayoutJournalEvent event : events) {
+		for (JournalEvent event : events) {
 			if (failed.contains(event.outTradeNo())) {
 				continue;
 			}

@@ -15,10 +15,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gauges of the journal per merchant and state: {@code tokenpay.journal.payouts} (how
- * many payouts are {@code submitted}, {@code sending}, {@code unknown}, {@code pending},
- * {@code failed} or {@code conflict}) and {@code tokenpay.journal.oldest} (seconds since
- * the oldest of them last changed). One query serves every gauge for a few seconds.
+ * Gauges of the journal per merchant, kind ({@code payout}, {@code pay-in}) and state:
+ * {@code tokenpay.journal.orders} (how many orders are {@code submitted},
+ * {@code sending}, {@code unknown}, {@code pending}, {@code failed} or {@code conflict})
+ * and {@code tokenpay.journal.oldest} (seconds since the oldest of them last changed).
+ * One query serves every gauge for a few seconds.
  *
  * @author TokenPay Spring Boot team
  */
@@ -52,39 +53,43 @@ public class PayoutJournalMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (String merchant : this.merchants) {
-			for (JournalState state : STATES) {
-				String stateTag = state.name().toLowerCase(Locale.ROOT);
-				gauge(registry, "tokenpay.journal.payouts", "Payouts of the journal in a state", merchant, stateTag,
-						(metrics) -> metrics.count(merchant, state));
-				gauge(registry, "tokenpay.journal.oldest", "Seconds since the oldest payout in a state last changed",
-						merchant, stateTag, (metrics) -> metrics.oldestAge(merchant, state));
+			for (JournalKind kind : JournalKind.values()) {
+				for (JournalState state : STATES) {
+					gauge(registry, "tokenpay.journal.orders", "Orders of the journal in a state", merchant, kind,
+							state, (metrics) -> metrics.count(merchant, kind, state));
+					gauge(registry, "tokenpay.journal.oldest", "Seconds since the oldest order in a state last changed",
+							merchant, kind, state, (metrics) -> metrics.oldestAge(merchant, kind, state));
+				}
 			}
 		}
 	}
 
-	private void gauge(MeterRegistry registry, String name, String description, String merchant, String state,
-			ToDoubleFunction<PayoutJournalMetrics> value) {
+	private void gauge(MeterRegistry registry, String name, String description, String merchant, JournalKind kind,
+			JournalState state, ToDoubleFunction<PayoutJournalMetrics> value) {
 		Gauge.builder(name, this, value)
 			.description(description)
 			.tag("merchant", merchant)
-			.tag("state", state)
+			.tag("kind", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.tag("state", state.name().toLowerCase(Locale.ROOT))
 			.register(registry);
 	}
 
-	private double count(String merchant, JournalState state) {
-		return backlog(merchant, state).map(JournalBacklog::payouts).orElse(0L);
+	private double count(String merchant, JournalKind kind, JournalState state) {
+		return backlog(merchant, kind, state).map(JournalBacklog::count).orElse(0L);
 	}
 
-	private double oldestAge(String merchant, JournalState state) {
+	private double oldestAge(String merchant, JournalKind kind, JournalState state) {
 		Instant now = this.clock.instant();
-		return backlog(merchant, state).map((backlog) -> Duration.between(backlog.oldest(), now).toMillis() / 1000.0)
+		return backlog(merchant, kind, state)
+			.map((backlog) -> Duration.between(backlog.oldest(), now).toMillis() / 1000.0)
 			.orElse(0.0);
 	}
 
-	private Optional<JournalBacklog> backlog(String merchant, JournalState state) {
+	private Optional<JournalBacklog> backlog(String merchant, JournalKind kind, JournalState state) {
 		return snapshot().backlog()
 			.stream()
-			.filter((backlog) -> backlog.merchant().equals(merchant) && backlog.state() == state)
+			.filter((backlog) -> backlog.merchant().equals(merchant) && backlog.kind() == kind
+					&& backlog.state() == state)
 			.findFirst();
 	}
 

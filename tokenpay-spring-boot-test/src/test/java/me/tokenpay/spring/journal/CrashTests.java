@@ -71,7 +71,7 @@ class CrashTests {
 		Process submitter = start("submit", 5, JournalInstance.SUBMITTED);
 		kill(submitter);
 		assertThat(this.journal.backlog()).singleElement()
-			.satisfies((backlog) -> assertThat(backlog.payouts()).isEqualTo(5));
+			.satisfies((backlog) -> assertThat(backlog.count()).isEqualTo(5));
 		assertThat(this.server.requests()).as("nothing is sent by a submit").isEmpty();
 		Process runner = start("run", 0, JournalInstance.RUNNING);
 		await().atMost(PATIENCE).until(() -> state("crash-4") == JournalState.PENDING && pendingCount() == 5);
@@ -165,7 +165,7 @@ class CrashTests {
 		return this.journal.backlog()
 			.stream()
 			.filter((backlog) -> backlog.state() == JournalState.PENDING)
-			.mapToLong(JournalBacklog::payouts)
+			.mapToLong(JournalBacklog::count)
 			.sum();
 	}
 
@@ -175,12 +175,11 @@ class CrashTests {
 	 */
 	private boolean everyEventReachedAListener() {
 		String prefix = this.tables.prefix();
-		long unpublished = this.jdbc
-			.sql("SELECT COUNT(*) FROM " + prefix + "PAYOUT_JOURNAL_EVENT WHERE published_at IS NULL")
+		long unpublished = this.jdbc.sql("SELECT COUNT(*) FROM " + prefix + "JOURNAL_EVENT WHERE published_at IS NULL")
 			.query(Long.class)
 			.single();
 		long missed = this.jdbc
-			.sql("SELECT COUNT(*) FROM " + prefix + "PAYOUT_JOURNAL_EVENT e WHERE NOT EXISTS (SELECT 1 FROM " + prefix
+			.sql("SELECT COUNT(*) FROM " + prefix + "JOURNAL_EVENT e WHERE NOT EXISTS (SELECT 1 FROM " + prefix
 					+ "RECEIVED r WHERE r.id = e.id)")
 			.query(Long.class)
 			.single();

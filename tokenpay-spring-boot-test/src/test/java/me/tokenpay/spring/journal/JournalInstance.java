@@ -81,7 +81,7 @@ public final class JournalInstance {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			PayoutJournalEventPublisher publisher = new PayoutJournalEventPublisher(journal,
 					(event) -> jdbc.sql("INSERT INTO " + prefix + "RECEIVED (id) VALUES (:id)")
-						.param("id", ((PayoutJournalEvent) event).id())
+						.param("id", ((JournalEvent) event).id())
 						.update(),
 					Duration.ofSeconds(2), 20);
 			new PayoutJournalWorker(dispatcher, publisher, Duration.ofMillis(100), 20).start();

@@ -14,6 +14,7 @@ import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.notification.NotificationReply;
 import me.tokenpay.spring.client.notification.TokenPayNotificationDispatcher;
+import me.tokenpay.spring.client.payin.CreatePayInRequest;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.ratelimit.JdbcTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
@@ -79,7 +80,7 @@ class PayoutJournalAutoConfigurationTests {
 			.run((context) -> {
 				context.getBean(PayoutJournal.class).submit(request("order-1"));
 				assertThat(JdbcClient.create(context.getBean(DataSource.class))
-					.sql("SELECT COUNT(*) FROM APP_PAYOUT_JOURNAL")
+					.sql("SELECT COUNT(*) FROM APP_JOURNAL")
 					.query(Long.class)
 					.single()).isOne();
 			});
@@ -123,6 +124,27 @@ class PayoutJournalAutoConfigurationTests {
 				.isInstanceOf(InvalidTokenPayPropertyException.class)
 				.hasMessageContaining("tokenpay.rate-limit.store")
 				.hasMessageContaining("no DataSource"));
+	}
+
+	@Test
+	void aPayInNotificationMovesTheTrackedOrder() {
+		this.contextRunner.withPropertyValues("tokenpay.journal.enabled=true", "tokenpay.notification.enabled=true")
+			.run((context) -> {
+				PayoutJournal journal = context.getBean(PayoutJournal.class);
+				CreatePayInRequest request = CreatePayInRequest.builder(new BigDecimal("9.99"), Chain.TRON, "USDT")
+					.outTradeNo("cart-1")
+					.build();
+				journal.trackPayIn(request, context.getBean(TokenPayOperations.class).payIns().create(request));
+				SignedNotification notification = TokenPayNotifications.forTesting(this.server.credentials())
+					.payInSucceeded(
+							OrderDetail.payIn("cart-1").amount(new BigDecimal("9.99"), 6).paid().toTransaction());
+				assertThat(context.getBean(TokenPayNotificationDispatcher.class)
+					.receive(notification.headers()::get, notification.body())
+					.status()).isEqualTo(200);
+				assertThat(journal.findPayIn("cart-1")).get()
+					.extracting(JournalEntry::state)
+					.isEqualTo(JournalState.SUCCEEDED);
+			});
 	}
 
 	@Test

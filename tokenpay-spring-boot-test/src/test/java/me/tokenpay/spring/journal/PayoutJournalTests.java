@@ -16,6 +16,8 @@ import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.TokenPayClientSettings;
 import me.tokenpay.spring.client.TokenPayOperations;
 import me.tokenpay.spring.client.TokenPayTemplate;
+import me.tokenpay.spring.client.payin.CreatePayInRequest;
+import me.tokenpay.spring.client.payin.PayInOrder;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.payout.PayoutTemplate;
@@ -58,7 +60,7 @@ class PayoutJournalTests {
 
 	private final TestClock clock = new TestClock(START);
 
-	private final List<PayoutJournalEvent> events = new CopyOnWriteArrayList<>();
+	private final List<JournalEvent> events = new CopyOnWriteArrayList<>();
 
 	private final TokenPayOperations tokenPay = TokenPayTemplate.builder()
 		.settings(TokenPayClientSettings.defaults(URI.create(this.server.baseUrl())))
@@ -128,10 +130,10 @@ class PayoutJournalTests {
 		assertThat(fixture.dispatcher().runOnce()).as("a final payout is never claimed again").isZero();
 		assertThat(creates("order-1")).isOne();
 		fixture.publisher().runOnce();
-		assertThat(this.events).extracting(PayoutJournalEvent::state)
+		assertThat(this.events).extracting(JournalEvent::state)
 			.containsExactly(JournalState.SUBMITTED, JournalState.SENDING, JournalState.PENDING,
 					JournalState.SUCCEEDED);
-		assertThat(this.events).extracting(PayoutJournalEvent::id).doesNotHaveDuplicates();
+		assertThat(this.events).extracting(JournalEvent::id).doesNotHaveDuplicates();
 	}
 
 	@ParameterizedTest
@@ -187,12 +189,16 @@ class PayoutJournalTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		fixture.dispatcher().runOnce();
 		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUCCEEDED);
-		assertThat(fixture.journal().report("default", "order-1", JournalState.PENDING, "NOTPAY", null)).isFalse();
-		assertThat(fixture.journal().report("default", "order-1", JournalState.CLOSED, "CLOSED", null)).isFalse();
+		assertThat(fixture.journal()
+			.report(JournalKind.PAYOUT, "default", "order-1", JournalState.PENDING, "NOTPAY", null)).isFalse();
+		assertThat(
+				fixture.journal().report(JournalKind.PAYOUT, "default", "order-1", JournalState.CLOSED, "CLOSED", null))
+			.isFalse();
 		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUCCEEDED);
 		fixture.journal().submit(request("order-2"));
 		fixture.dispatcher().runOnce();
-		assertThat(fixture.journal().report("default", "order-2", JournalState.SUCCEEDED, "SUCCESS", null)).isTrue();
+		assertThat(fixture.journal()
+			.report(JournalKind.PAYOUT, "default", "order-2", JournalState.SUCCEEDED, "SUCCESS", null)).isTrue();
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(fixture.dispatcher().runOnce()).isZero();
 	}
@@ -207,7 +213,7 @@ class PayoutJournalTests {
 			if (ex != null) {
 				throw ex;
 			}
-			this.events.add((PayoutJournalEvent) event);
+			this.events.add((JournalEvent) event);
 		}, Duration.ofSeconds(30), 20);
 		fixture.journal().submit(request("order-1"));
 		assertThat(publisher.runOnce()).isZero();
@@ -233,19 +239,22 @@ class PayoutJournalTests {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new PayoutJournalMetrics(fixture.journal(), List.of("default", "eu"), this.clock).bindTo(registry);
 		assertThat(fixture.journal().backlog())
-			.extracting(JournalBacklog::merchant, JournalBacklog::state, JournalBacklog::payouts)
+			.extracting(JournalBacklog::merchant, JournalBacklog::state, JournalBacklog::count)
 			.containsExactlyInAnyOrder(tuple("default", JournalState.FAILED, 1L),
 					tuple("default", JournalState.PENDING, 1L), tuple("eu", JournalState.PENDING, 1L));
-		assertThat(registry.get("tokenpay.journal.payouts")
-			.tags("merchant", "default", "state", "pending")
+		assertThat(registry.get("tokenpay.journal.orders")
+			.tags("merchant", "default", "kind", "payout", "state", "pending")
 			.gauge()
 			.value()).isOne();
-		assertThat(
-				registry.get("tokenpay.journal.payouts").tags("merchant", "eu", "state", "submitted").gauge().value())
-			.isZero();
+		assertThat(registry.get("tokenpay.journal.orders")
+			.tags("merchant", "eu", "kind", "payout", "state", "submitted")
+			.gauge()
+			.value()).isZero();
 		this.clock.advance(Duration.ofMinutes(20));
-		assertThat(registry.get("tokenpay.journal.oldest").tags("merchant", "eu", "state", "pending").gauge().value())
-			.isEqualTo(1200.0);
+		assertThat(registry.get("tokenpay.journal.oldest")
+			.tags("merchant", "eu", "kind", "payout", "state", "pending")
+			.gauge()
+			.value()).isEqualTo(1200.0);
 		assertThat(fixture.journal().stuck(Duration.ofMinutes(15), 10)).extracting(JournalEntry::outTradeNo)
 			.containsExactlyInAnyOrder("order-2", "order-3");
 		assertThat(fixture.journal().stuck(Duration.ofMinutes(30), 10)).isEmpty();
@@ -281,8 +290,46 @@ class PayoutJournalTests {
 	void aReportOfAnotherMerchantMovesNothing(Database database) {
 		Fixture fixture = fixture(database);
 		fixture.journal().submit(request("order-1"));
-		assertThat(fixture.journal().report("eu", "order-1", JournalState.SUCCEEDED, "SUCCESS", null)).isFalse();
+		assertThat(
+				fixture.journal().report(JournalKind.PAYOUT, "eu", "order-1", JournalState.SUCCEEDED, "SUCCESS", null))
+			.isFalse();
 		assertThat(fixture.journal().find("order-1").orElseThrow().state()).isEqualTo(JournalState.SUBMITTED);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Database.class)
+	void aTrackedPayInOrderIsFollowedUntilPaidOrExpiredAndByItsNotifications(Database database) {
+		Fixture fixture = fixture(database);
+		CreatePayInRequest paidRequest = payIn("cart-1");
+		CreatePayInRequest expiredRequest = payIn("cart-2");
+		PayInOrder paidOrder = this.tokenPay.payIns().create(paidRequest);
+		JournalEntry tracked = fixture.journal().trackPayIn(paidRequest, paidOrder);
+		fixture.journal().trackPayIn(expiredRequest, this.tokenPay.payIns().create(expiredRequest));
+		CreatePayInRequest notifiedRequest = payIn("cart-3");
+		fixture.journal().trackPayIn(notifiedRequest, this.tokenPay.payIns().create(notifiedRequest));
+		assertThat(tracked.kind()).isEqualTo(JournalKind.PAY_IN);
+		assertThat(tracked.state()).isEqualTo(JournalState.PENDING);
+		assertThat(fixture.journal().trackPayIn(paidRequest, paidOrder)).as("tracked again").isEqualTo(tracked);
+		assertThat(fixture.journal().find("cart-1")).as("a pay-in order is not a payout").isEmpty();
+		this.server.payIns().markPaid("cart-1");
+		this.server.payIns().expire("cart-2");
+		assertThat(fixture.dispatcher().runOnce()).isEqualTo(3);
+		assertThat(fixture.journal().findPayIn("cart-1")).get()
+			.extracting(JournalEntry::state)
+			.isEqualTo(JournalState.SUCCEEDED);
+		assertThat(fixture.journal().findPayIn("cart-2")).get()
+			.extracting(JournalEntry::state)
+			.isEqualTo(JournalState.CLOSED);
+		assertThat(this.server.requests()).filteredOn((request) -> request.path().equals(CREATE_PATH)).isEmpty();
+		assertThat(fixture.journal()
+			.report(JournalKind.PAY_IN, "default", "cart-3", JournalState.SUCCEEDED, "SUCCESS", null)).isTrue();
+		assertThat(fixture.journal().findPayIn("cart-3")).get()
+			.extracting(JournalEntry::state)
+			.isEqualTo(JournalState.SUCCEEDED);
+		fixture.publisher().runOnce();
+		assertThat(this.events).filteredOn((event) -> event.kind() == JournalKind.PAY_IN)
+			.extracting(JournalEvent::outTradeNo, JournalEvent::state)
+			.contains(tuple("cart-1", JournalState.SUCCEEDED), tuple("cart-2", JournalState.CLOSED));
 	}
 
 	private Fixture fixture(Database database) {
@@ -291,7 +338,7 @@ class PayoutJournalTests {
 				new DataSourceTransactionManager(tables.dataSource()), this.clock, tables.prefix(), "default");
 		PayoutJournalDispatcher dispatcher = new PayoutJournalDispatcher(journal, (merchant) -> this.tokenPay,
 				this.clock, SETTINGS);
-		ApplicationEventPublisher listeners = (event) -> this.events.add((PayoutJournalEvent) event);
+		ApplicationEventPublisher listeners = (event) -> this.events.add((JournalEvent) event);
 		return new Fixture(tables, journal, dispatcher,
 				new PayoutJournalEventPublisher(journal, listeners, Duration.ofSeconds(30), 20));
 	}
@@ -307,6 +354,10 @@ class PayoutJournalTests {
 			.filter((request) -> request.code() == null || request.code() == 0)
 			.filter((request) -> request.bodyAsString().contains("\"out_trade_no\":\"" + outTradeNo + "\""))
 			.count();
+	}
+
+	private static CreatePayInRequest payIn(String outTradeNo) {
+		return CreatePayInRequest.builder(new BigDecimal("9.99"), Chain.TRON, "USDT").outTradeNo(outTradeNo).build();
 	}
 
 	static CreatePayoutRequest request(String outTradeNo) {

@@ -79,7 +79,7 @@ class SharedDatabaseBudgetTests {
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(journal.backlog()).singleElement().satisfies((backlog) -> {
 			assertThat(backlog.state()).isEqualTo(JournalState.PENDING);
-			assertThat(backlog.payouts()).isEqualTo(PAYOUTS);
+			assertThat(backlog.count()).isEqualTo(PAYOUTS);
 		});
 		assertThat(this.server.payouts().all()).hasSize(PAYOUTS);
 		assertThat(this.server.requests()).as("answers of the gateway's rate limit")

@@ -14,6 +14,7 @@ import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.verification.TokenPayVerification;
 import me.tokenpay.spring.journal.JournalBacklog;
 import me.tokenpay.spring.journal.JournalEntry;
+import me.tokenpay.spring.journal.JournalKind;
 import me.tokenpay.spring.journal.JournalState;
 import me.tokenpay.spring.journal.PayoutJournal;
 import org.jspecify.annotations.Nullable;
@@ -122,7 +123,7 @@ public class TokenPayEndpoint {
 	/**
 	 * The payout journal.
 	 *
-	 * @param backlog the payouts that are not final or failed, by merchant and state
+	 * @param backlog the orders that are not final or failed, by merchant, kind and state
 	 * @param stuckAfter how long without a change makes a payout stuck
 	 * @param stuck the stuck payouts, oldest first (at most {@value #STUCK_LIMIT})
 	 */
@@ -131,8 +132,9 @@ public class TokenPayEndpoint {
 	}
 
 	/**
-	 * A journaled payout that has not changed for a while.
+	 * A journaled payout or tracked pay-in order that has not changed for a while.
 	 *
+	 * @param kind whether it is a payout or a pay-in order
 	 * @param outTradeNo its order number
 	 * @param merchant its merchant
 	 * @param state where it is
@@ -140,11 +142,11 @@ public class TokenPayEndpoint {
 	 * @param updatedAt when it last changed
 	 * @param failureMessage what went wrong last, if anything
 	 */
-	public record StuckPayout(String outTradeNo, String merchant, JournalState state, int attempts, Instant updatedAt,
-			@Nullable String failureMessage) {
+	public record StuckPayout(JournalKind kind, String outTradeNo, String merchant, JournalState state, int attempts,
+			Instant updatedAt, @Nullable String failureMessage) {
 
 		static StuckPayout of(JournalEntry entry) {
-			return new StuckPayout(entry.outTradeNo(), entry.merchant(), entry.state(), entry.attempts(),
+			return new StuckPayout(entry.kind(), entry.outTradeNo(), entry.merchant(), entry.state(), entry.attempts(),
 					entry.updatedAt(), entry.failureMessage());
 		}
 
