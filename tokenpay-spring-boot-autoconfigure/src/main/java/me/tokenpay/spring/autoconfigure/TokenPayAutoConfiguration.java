@@ -33,9 +33,11 @@ import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
 import me.tokenpay.spring.journal.JdbcPayoutJournal;
+import me.tokenpay.spring.journal.PayoutJournal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.autoconfigure.info.InfoContributorFallback;
@@ -323,6 +325,25 @@ public final class TokenPayAutoConfiguration {
 			return normalized.startsWith(TOKENPAY) && normalized.endsWith(APP_SECRET);
 		}
 
+	}
+
+	/**
+	 * Fails the start-up when the payout journal is enabled but could not be configured,
+	 * rather than leaving an application that believes its payouts are journaled.
+	 * @param journal the journal, if it was configured
+	 * @return the check
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("tokenpay.journal.enabled")
+	static SmartInitializingSingleton tokenPayJournalRequirement(ObjectProvider<PayoutJournal> journal) {
+		return () -> {
+			if (journal.getIfAvailable() == null) {
+				throw new InvalidTokenPayPropertyException("tokenpay.journal.enabled",
+						"is true but there is no DataSource bean or no Spring JDBC on the class path",
+						"Add spring-boot-starter-jdbc and configure spring.datasource.*, or set "
+								+ "tokenpay.journal.enabled=false");
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

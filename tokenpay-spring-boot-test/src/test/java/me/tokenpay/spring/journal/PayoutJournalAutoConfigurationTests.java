@@ -115,6 +115,19 @@ class PayoutJournalAutoConfigurationTests {
 	}
 
 	@Test
+	void anEnabledJournalWithoutADatabaseIsNamed() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(TokenPayAutoConfiguration.class, TokenPayJournalAutoConfiguration.class))
+			.withPropertyValues(this.server.propertyValues())
+			.withPropertyValues("tokenpay.journal.enabled=true")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(InvalidTokenPayPropertyException.class)
+				.hasMessageContaining("tokenpay.journal.enabled")
+				.hasMessageContaining("no DataSource"));
+	}
+
+	@Test
 	void theDatabaseRateLimitStoreWithoutADatabaseIsNamed() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TokenPayAutoConfiguration.class))
 			.withPropertyValues(this.server.propertyValues())
