@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import me.tokenpay.spring.client.Chain;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
+import me.tokenpay.spring.jdbc.TablePrefix;
 import me.tokenpay.spring.journal.JdbcPayoutJournal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +54,7 @@ public class JournalSubmitBenchmark {
 	public void createTables() throws Exception {
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
 				"jdbc:h2:mem:journal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-		String schema = new ClassPathResource("me/tokenpay/spring/journal/schema-h2.sql")
+		String schema = new ClassPathResource("me/tokenpay/spring/journal/schema-postgresql.sql")
 			.getContentAsString(StandardCharsets.UTF_8);
 		new ResourceDatabasePopulator(new ByteArrayResource(schema.getBytes(StandardCharsets.UTF_8)))
 			.execute(dataSource);
@@ -62,8 +63,8 @@ public class JournalSubmitBenchmark {
 			.update();
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.journal = new JdbcPayoutJournal(dataSource, transactionManager, Clock.systemUTC(),
-				JdbcPayoutJournal.DEFAULT_TABLE_PREFIX, "default");
+		this.journal = new JdbcPayoutJournal(dataSource, transactionManager, Clock.systemUTC(), TablePrefix.DEFAULT,
+				"default");
 	}
 
 	/**

@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import me.tokenpay.spring.journal.JdbcPayoutJournal;
+import me.tokenpay.spring.jdbc.TablePrefix;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
@@ -18,8 +18,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Creates the payout journal's tables from the script of the database's platform, with
- * the configured table prefix in place of {@value JdbcPayoutJournal#DEFAULT_TABLE_PREFIX}
- * (the scripts create their tables only if they do not exist).
+ * the configured table prefix in place of {@value TablePrefix#DEFAULT} (the scripts
+ * create their tables only if they do not exist).
  *
  * @author TokenPay Spring Boot team
  */
@@ -38,8 +38,7 @@ class PayoutJournalSchemaInitializer extends DataSourceScriptDatabaseInitializer
 		List<Resource> prefixed = new ArrayList<>();
 		for (Resource script : scripts) {
 			try {
-				String sql = script.getContentAsString(encoding)
-					.replace(JdbcPayoutJournal.DEFAULT_TABLE_PREFIX, this.tablePrefix);
+				String sql = script.getContentAsString(encoding).replace(TablePrefix.DEFAULT, this.tablePrefix);
 				prefixed.add(new ByteArrayResource(sql.getBytes(encoding), script.getDescription()));
 			}
 			catch (IOException ex) {

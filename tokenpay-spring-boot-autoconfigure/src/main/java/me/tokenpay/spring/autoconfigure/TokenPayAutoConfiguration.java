@@ -32,7 +32,7 @@ import me.tokenpay.spring.client.ratelimit.LocalTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
 import me.tokenpay.spring.client.ratelimit.TokenPayRateLimiter;
 import me.tokenpay.spring.client.signature.AuthorizationSigner;
-import me.tokenpay.spring.journal.JdbcPayoutJournal;
+import me.tokenpay.spring.jdbc.TablePrefix;
 import me.tokenpay.spring.journal.PayoutJournal;
 import org.jspecify.annotations.Nullable;
 
@@ -298,7 +298,7 @@ public final class TokenPayAutoConfiguration {
 			RateLimitSettings settings = TokenPayPropertiesMapper.rateLimit(properties);
 			String prefix = Binder.get(environment)
 				.bind("tokenpay.journal.jdbc.table-prefix", String.class)
-				.orElse(JdbcPayoutJournal.DEFAULT_TABLE_PREFIX);
+				.orElse(TablePrefix.DEFAULT);
 			return new JdbcTokenPayRateLimiter(database, TokenPayPropertiesMapper.tablePrefix(prefix),
 					settings.permits(), settings.window(), settings.maxWait(),
 					TokenPayPropertiesMapper.lease(properties), System::nanoTime);

@@ -61,6 +61,7 @@ public final class TokenPayJournalAutoConfiguration {
 		String platform = jdbc.platform();
 		List<String> locations = (platform != null) ? List.of(jdbc.schema().replace("@@platform@@", platform))
 				: new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
+					.withDriverPlatform(DatabaseDriver.H2, "postgresql")
 					.resolveAll(dataSource, jdbc.schema());
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setSchemaLocations(locations);

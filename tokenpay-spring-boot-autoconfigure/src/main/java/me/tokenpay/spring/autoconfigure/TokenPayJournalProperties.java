@@ -45,8 +45,8 @@ public record TokenPayJournalProperties(@DefaultValue("false") boolean enabled,
 	 * scripts).
 	 * @param schema Location of the script that creates the tables; @@platform@@ is
 	 * replaced by the platform.
-	 * @param platform Platform of the script (postgresql, mysql or h2; MariaDB uses
-	 * mysql); detected from the DataSource when not set.
+	 * @param platform Platform of the script: postgresql (also for H2) or mysql (also for
+	 * MariaDB); detected from the DataSource when not set.
 	 * @param tablePrefix Prefix of the journal's tables, replacing TOKENPAY_ in the
 	 * scripts.
 	 */

@@ -29,6 +29,7 @@ import me.tokenpay.spring.client.operation.QueryMethod;
 import me.tokenpay.spring.client.payin.PayInSettings;
 import me.tokenpay.spring.client.payout.PayoutSettings;
 import me.tokenpay.spring.client.ratelimit.RedisTokenPayRateLimiter;
+import me.tokenpay.spring.jdbc.TablePrefix;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -371,7 +372,7 @@ final class TokenPayPropertiesMapper {
 	 * @return the prefix
 	 */
 	static String tablePrefix(String prefix) {
-		if (!prefix.matches("[A-Za-z_][A-Za-z0-9_]{0,30}")) {
+		if (!TablePrefix.isValid(prefix)) {
 			throw new InvalidTokenPayPropertyException("tokenpay.journal.jdbc.table-prefix",
 					"must be letters, digits and underscores, starting with a letter or underscore, but is '" + prefix
 							+ "'",

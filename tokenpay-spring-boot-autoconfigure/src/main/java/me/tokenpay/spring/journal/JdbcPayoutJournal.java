@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,7 @@ import me.tokenpay.spring.client.payin.PayInOrder;
 import me.tokenpay.spring.client.payin.Transaction;
 import me.tokenpay.spring.client.payout.CreatePayoutRequest;
 import me.tokenpay.spring.jdbc.JdbcDialect;
+import me.tokenpay.spring.jdbc.TablePrefix;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -46,13 +46,6 @@ import org.springframework.util.Assert;
  * @author TokenPay Spring Boot team
  */
 public class JdbcPayoutJournal implements PayoutJournal {
-
-	/**
-	 * The default prefix of the journal's tables.
-	 */
-	public static final String DEFAULT_TABLE_PREFIX = "TOKENPAY_";
-
-	private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
 
 	private static final String COLUMNS = "kind, out_trade_no, merchant, amount, chain, currency, to_address, description, "
 			+ "attach, notify_url, state, trade_state, transaction_id, failure_code, failure_message, attempts, "
@@ -78,13 +71,12 @@ public class JdbcPayoutJournal implements PayoutJournal {
 	 * @param transactionManager the transaction manager of that data source
 	 * @param clock the clock that dates rows and events
 	 * @param tablePrefix the prefix of the journal's tables, such as
-	 * {@value #DEFAULT_TABLE_PREFIX}
+	 * {@value TablePrefix#DEFAULT}
 	 * @param defaultMerchant the merchant of submits that name none
 	 */
 	public JdbcPayoutJournal(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
 			String tablePrefix, String defaultMerchant) {
-		Assert.isTrue(TABLE_PREFIX.matcher(tablePrefix).matches(),
-				"Table prefix must be letters, digits and underscores, starting with a letter or underscore");
+		TablePrefix.checked(tablePrefix);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import me.tokenpay.spring.jdbc.TablePrefix;
+
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -38,7 +40,7 @@ enum Database {
 	/**
 	 * H2 in memory, the embedded default.
 	 */
-	H2("h2"),
+	H2("postgresql"),
 
 	/**
 	 * PostgreSQL 15.
@@ -73,7 +75,7 @@ enum Database {
 		try {
 			String script = new ClassPathResource("me/tokenpay/spring/journal/schema-" + this.platform + ".sql")
 				.getContentAsString(StandardCharsets.UTF_8)
-				.replace(JdbcPayoutJournal.DEFAULT_TABLE_PREFIX, prefix);
+				.replace(TablePrefix.DEFAULT, prefix);
 			new ResourceDatabasePopulator(new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)))
 				.execute(dataSource);
 		}

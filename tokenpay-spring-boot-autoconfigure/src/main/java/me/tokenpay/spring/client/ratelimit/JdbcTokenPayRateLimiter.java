@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import me.tokenpay.spring.client.error.TokenPayRateLimitException;
 import me.tokenpay.spring.jdbc.JdbcDialect;
+import me.tokenpay.spring.jdbc.TablePrefix;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,7 +81,7 @@ public final class JdbcTokenPayRateLimiter implements TokenPayRateLimiter {
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.dialect = JdbcDialect.of(dataSource);
-		this.locks = tablePrefix + "RATE_LIMIT_LOCK";
+		this.locks = TablePrefix.checked(tablePrefix) + "RATE_LIMIT_LOCK";
 		this.permitsTable = tablePrefix + "RATE_LIMIT_PERMIT";
 		this.permits = permits;
 		this.window = window;
