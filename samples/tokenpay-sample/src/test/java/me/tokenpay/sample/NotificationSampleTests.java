@@ -112,16 +112,7 @@ class NotificationSampleTests {
 		SignedNotification deposit = TokenPayNotifications.forTesting(this.tokenPay.credentials())
 			.walletDeposit("WALLET.RECHARGE", "TRON", "TQjxEW2Z3p9wjoxxxxxxxxgJUrWXBun91w", "USDT",
 					new BigDecimal("25.5"), 6);
-		this.client.post()
-			.uri("/tokenpay/notifications")
-			.headers((headers) -> deposit.headers().forEach(headers::set))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(deposit.body())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.isEqualTo("success");
+		SampleClients.deliver(this.client, deposit).expectStatus().isOk().expectBody(String.class).isEqualTo("success");
 		assertThat(notifications())
 			.filteredOn((notification) -> "WALLET.RECHARGE".equals(notification.get("eventType")))
 			.singleElement()
@@ -136,12 +127,7 @@ class NotificationSampleTests {
 		SignedNotification notification = TokenPayNotifications.forTesting(this.tokenPay.credentials())
 			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"notified-5\"}")
 			.withHeader("TTPay-Signature", "AAAA");
-		this.client.post()
-			.uri("/tokenpay/notifications")
-			.headers((headers) -> notification.headers().forEach(headers::set))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(notification.body())
-			.exchange()
+		SampleClients.deliver(this.client, notification)
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
@@ -166,12 +152,7 @@ class NotificationSampleTests {
 				new SignedNotification(valid.headers(), new byte[0]),
 				new SignedNotification(valid.headers(), new byte[70 * 1024]));
 		for (SignedNotification delivery : deliveries) {
-			this.client.post()
-				.uri("/tokenpay/notifications")
-				.headers((headers) -> delivery.headers().forEach(headers::set))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(delivery.body())
-				.exchange()
+			SampleClients.deliver(this.client, delivery)
 				.expectStatus()
 				.isBadRequest()
 				.expectBody(String.class)

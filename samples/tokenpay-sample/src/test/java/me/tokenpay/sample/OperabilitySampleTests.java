@@ -115,14 +115,7 @@ class OperabilitySampleTests {
 		SignedNotification refused = TokenPayNotifications.forTesting(this.tokenPay.credentials())
 			.notification("PAYPAYOUT.SUCCESS", "payout", "{\"out_trade_no\":\"ops-1\"}")
 			.withHeader("TTPay-Signature", "AAAA");
-		this.client.post()
-			.uri("/tokenpay/notifications")
-			.headers((headers) -> refused.headers().forEach(headers::set))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(refused.body())
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+		SampleClients.deliver(this.client, refused).expectStatus().isBadRequest();
 		this.client.get()
 			.uri("/actuator/tokenpay")
 			.exchange()

@@ -1,5 +1,8 @@
 package me.tokenpay.sample;
 
+import me.tokenpay.spring.test.SignedNotification;
+
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -23,6 +26,21 @@ final class SampleClients {
 		return RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + port)
 			.build();
+	}
+
+	/**
+	 * Deliver a notification to the sample's notification endpoint, as TokenPay does.
+	 * @param client the client of the sample
+	 * @param notification the notification, with its headers
+	 * @return the sample's answer
+	 */
+	static RestTestClient.ResponseSpec deliver(RestTestClient client, SignedNotification notification) {
+		return client.post()
+			.uri("/tokenpay/notifications")
+			.headers((headers) -> notification.headers().forEach(headers::set))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(notification.body())
+			.exchange();
 	}
 
 }
